@@ -1,0 +1,98 @@
+"""Running one command: load the store, answer, print; every failure becomes an exit code.
+
+Both the Typer app and the fast path of `entry` end here, so both behave the same.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from .errors import CstorefError, UsageError
+
+EXPLICIT_ON = "\x1b[8l"  # BDSM reset: the terminal shows cells in the order received
+EXPLICIT_OFF = "\x1b[8h"  # back to the terminal's own (implicit) bidi
+
+
+def store_path(db: str | None, env: dict[str, str] | os._Environ[str]) -> str | None:
+    if db is not None:
+        if not db.strip():
+            raise UsageError("--db needs a file path, not an empty string")
+        return db
+    return env.get("CSTOREF_DB") or None
+
+
+def _silence_stdout() -> None:
+    # After a closed pipe, Python would complain again when it flushes stdout at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def write(out: Any, text: str) -> None:
+    """Print `text`, replacing what the stream cannot encode, with one note saying so."""
+    stream = out.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        try:
+            text = text.encode(encoding, "replace").decode(encoding)
+        except LookupError:
+            text = text.encode("ascii", "replace").decode("ascii")
+        print(
+            f"cstoref: this output's encoding ({encoding}) cannot show every character; they were "
+            "replaced with '?' (use a UTF-8 locale or PYTHONIOENCODING=utf-8)",
+            file=out.stderr,
+        )
+    stream.write(text)
+    stream.flush()
+
+
+def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str = "both",
+        bidi: str | None = None, db: str | None = None, no_color: bool = False,
+        env: Any = None) -> int:
+    """Answer one command and return its exit code; never raises for a user's mistake."""
+    env = os.environ if env is None else env
+    out = None
+    switched = False
+    try:
+        from .context import make_output
+        from .store import load
+
+        out = make_output(json=json, lang=lang, bidi=bidi, no_color=no_color, env=env)
+        store = load(store_path(db, env))
+        from .commands import COMMANDS
+
+        result = COMMANDS[command](store, **params)
+        if json:
+            from .render import render_json
+
+            text = render_json(result.data)
+        else:
+            from .render import render_tables
+
+            text = render_tables(result.tables, out)
+        if out.explicit_switch:
+            out.stdout.write(EXPLICIT_ON)
+            switched = True
+        write(out, text)
+        return 0
+    except CstorefError as exc:
+        print(f"cstoref: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        if switched and out is not None:
+            try:
+                out.stdout.write(EXPLICIT_OFF)
+                out.stdout.flush()
+            except (BrokenPipeError, OSError, ValueError):
+                _silence_stdout()

@@ -1,0 +1,132 @@
+"""The one place that decides how this run's output looks: made once, handed down."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Mapping, TextIO
+
+from .errors import UsageError
+
+LANGS = ("both", "en", "ar")
+BIDI_MODES = ("auto", "visual", "logical")
+
+# Terminals that run the bidi algorithm themselves (implicit mode). Those that honour the
+# terminal-wg BDSM switch are put in explicit mode for the run, and we lay the text out; the
+# others get logical text with each cell isolated, so their per-line bidi cannot swap columns.
+_SWITCHABLE = "switch"
+_ISOLATE = "isolate"
+
+
+def implicit_terminal(env: Mapping[str, str]) -> str | None:
+    """How a terminal that does bidi itself is to be handled, or None if it does none."""
+    if env.get("TMUX"):
+        # tmux paints cells in the order it gets them: the terminal around it never sees lines.
+        return None
+    program = env.get("TERM_PROGRAM", "")
+    try:
+        vte = int(env.get("VTE_VERSION", "0"))
+    except ValueError:
+        vte = 0
+    if vte >= 5800 or program in ("mintty", "WezTerm"):
+        return _SWITCHABLE
+    if env.get("KONSOLE_VERSION") or env.get("TERM", "").startswith("mlterm") or program == "Apple_Terminal":
+        return _ISOLATE
+    return None
+
+
+@dataclass
+class Output:
+    """Everything the renderer needs to know about where the output goes."""
+
+    json: bool = False
+    lang: str = "both"
+    #: visual (shaped, reordered), logical (as stored) or isolated (logical, each cell in FSI..PDI)
+    bidi: str = "logical"
+    #: send CSI 8 l before the output and CSI 8 h after it
+    explicit_switch: bool = False
+    tty: bool = False
+    color: bool = False
+    ascii: bool = False
+    #: display columns, None for no limit (a pipe with no COLUMNS)
+    width: int | None = None
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _width(env: Mapping[str, str], stream: TextIO, tty: bool) -> int | None:
+    columns = env.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if not tty:
+        return None
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+def _can_encode(stream: TextIO, sample: str) -> bool:
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    try:
+        sample.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def make_output(
+    *,
+    json: bool = False,
+    lang: str = "both",
+    bidi: str | None = None,
+    no_color: bool = False,
+    env: Mapping[str, str] | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> Output:
+    env = os.environ if env is None else env
+    stdout = sys.stdout if stdout is None else stdout
+    stderr = sys.stderr if stderr is None else stderr
+    if lang not in LANGS:
+        raise UsageError(f"--lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    if bidi is None:
+        bidi = env.get("CSTOREF_BIDI", "").strip().lower() or "auto"
+        if bidi not in BIDI_MODES:
+            raise UsageError(f"CSTOREF_BIDI must be one of {', '.join(BIDI_MODES)}, not {bidi!r}")
+    elif bidi not in BIDI_MODES:
+        raise UsageError(f"--bidi must be one of {', '.join(BIDI_MODES)}, not {bidi!r}")
+    tty = _isatty(stdout)
+    term = env.get("TERM", "")
+    explicit_switch = False
+    if bidi == "auto":
+        handling = implicit_terminal(env) if tty else None
+        if not tty:
+            bidi = "logical"
+        elif handling == _SWITCHABLE:
+            bidi, explicit_switch = "visual", True
+        elif handling == _ISOLATE:
+            bidi = "isolated"
+        else:
+            bidi = "visual"
+    color = tty and not no_color and not env.get("NO_COLOR") and term != "dumb" and not json
+    return Output(
+        json=json,
+        lang=lang,
+        bidi=bidi,
+        explicit_switch=explicit_switch and not json,
+        tty=tty,
+        color=color,
+        ascii=term == "dumb" or not _can_encode(stdout, "─│┌"),
+        width=_width(env, stdout, tty),
+        stdout=stdout,
+        stderr=stderr,
+    )

@@ -1,0 +1,91 @@
+"""The console script: answers common command lines without importing Typer.
+
+Typer and its vendored Click take about as long to import as the rest of a run. A command
+line made only of a known subcommand, its known options with valid values and its
+arguments is parsed here, from `spec`, and answered by `app.run`, exactly as the Typer app
+would answer it (a test compares the two). Anything else — help, completion, a mistake to
+report, an unusual form — goes to the Typer app.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from .spec import COMMON, COMMANDS, Opt
+
+
+def _convert(opt: Opt, raw: str) -> Any:
+    if opt.kind == "choice":
+        return raw if raw in opt.choices else None
+    if opt.kind == "int":
+        if not raw.isascii() or not raw.isdigit():
+            return None
+        value = int(raw)
+        return value if opt.min <= value <= opt.max else None
+    return raw
+
+
+def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
+    """(command, params, common options), or None when Typer must handle the line."""
+    if not argv or argv[0] not in COMMANDS:
+        return None
+    name, rest = argv[0], argv[1:]
+    spec = COMMANDS[name]
+    options = {**COMMON, **spec.options}
+    values: dict[str, Any] = {}
+    positionals: list[Any] = []
+    i = 0
+    while i < len(rest):
+        token = rest[i]
+        if token.startswith("-"):
+            flag, eq, inline = token.partition("=")
+            opt = options.get(flag)
+            if opt is None or opt.dest in values:
+                return None
+            if opt.kind == "flag":
+                if eq:
+                    return None
+                values[opt.dest] = True
+            else:
+                if eq:
+                    raw = inline
+                elif i + 1 < len(rest):
+                    i += 1
+                    raw = rest[i]
+                else:
+                    return None
+                value = _convert(opt, raw)
+                if value is None:
+                    return None
+                values[opt.dest] = value
+        else:
+            if len(positionals) >= len(spec.arguments):
+                return None
+            opt = spec.arguments[len(positionals)]
+            value = _convert(opt, token)
+            if value is None:
+                return None
+            positionals.append(value)
+        i += 1
+    for index, opt in enumerate(spec.arguments):
+        if index < len(positionals):
+            values[opt.dest] = positionals[index]
+        elif opt.required:
+            return None
+    params = {opt.dest: values.get(opt.dest, opt.default) for opt in [*spec.options.values(), *spec.arguments]}
+    common = {opt.dest: values.get(opt.dest, opt.default) for opt in COMMON.values()}
+    return name, params, common
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    parsed = parse(argv)
+    if parsed is not None:
+        from .app import run
+
+        name, params, common = parsed
+        sys.exit(run(name, params, **common))
+    from .cli import app
+
+    app(args=argv, prog_name="cstoref")

@@ -1,0 +1,253 @@
+"""Turning plain records into what is printed: bidi-correct tables, or JSON.
+
+Commands hand over `Table`s whose cells are plain strings or bilingual ``{"en", "ar"}``
+dicts; only this module knows about languages, widths, borders, colour and bidi modes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from . import bidi
+from .context import Output
+
+UNLIMITED = 1_000_000
+MIN_COLUMN = 6
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS_AR = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
+
+_BOX = {
+    True: dict(h="-", v="|", tl="+", tm="+", tr="+", ml="+", mm="+", mr="+", bl="+", bm="+", br="+"),
+    False: dict(h="─", v="│", tl="┌", tm="┬", tr="┐", ml="├", mm="┼", mr="┤", bl="└", bm="┴", br="┘"),
+}
+_STYLES = {"bold": "\x1b[1m", "dim": "\x1b[2m", "title": "\x1b[1;36m"}
+_RESET = "\x1b[0m"
+
+
+def date_text(value: str | None) -> dict[str, str] | None:
+    """An ISO date at its own precision, written for reading in each language."""
+    if not value:
+        return None
+    parts = value.split("-")
+    year = parts[0]
+    if len(parts) == 1:
+        return {"en": year, "ar": year, "both": year}
+    month = int(parts[1]) - 1
+    if len(parts) == 2:
+        en, ar = f"{_MONTHS_EN[month]} {year}", f"{_MONTHS_AR[month]} {year}"
+    else:
+        day = int(parts[2])
+        en, ar = f"{day} {_MONTHS_EN[month]} {year}", f"{day} {_MONTHS_AR[month]} {year}"
+    return {"en": en, "ar": ar, "both": en}
+
+
+@dataclass
+class Column:
+    key: str
+    header: dict[str, str]
+    style: str | None = None
+
+
+@dataclass
+class Table:
+    title: dict[str, str] | None
+    columns: list[Column]
+    rows: list[dict[str, Any]]
+    note: dict[str, str] | None = None
+    #: a key/value card: no header row, the first column holds the labels
+    card: bool = False
+    #: drawn only on a terminal (a chart is noise in a pipe)
+    tty_only: bool = False
+
+
+@dataclass
+class _Piece:
+    text: str
+    base: str | None
+    style: str | None = None
+
+
+@dataclass
+class _Cell:
+    lines: list[str] = field(default_factory=list)
+    aligns: list[str] = field(default_factory=list)
+    styles: list[str | None] = field(default_factory=list)
+
+
+def _pieces(value: Any, lang: str, style: str | None = None) -> list[_Piece]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, list):
+        return [piece for item in value for piece in _pieces(item, lang, style)]
+    if isinstance(value, dict):
+        if "style" in value and "value" in value:
+            return _pieces(value["value"], lang, value["style"])
+        if lang == "both" and "both" in value:
+            return [_Piece(value["both"], None, style)]
+        wanted = ("en", "ar") if lang == "both" else (lang,)
+        texts = [(key, value.get(key)) for key in wanted if value.get(key)]
+        if lang == "both" and len(texts) == 2 and texts[0][1] == texts[1][1]:
+            texts = texts[:1]
+        return [_Piece(text, "ltr" if key == "en" else "rtl", style) for key, text in texts]
+    return [_Piece(str(value), None, style)]
+
+
+class Renderer:
+    def __init__(self, out: Output) -> None:
+        self.out = out
+        self.visual = out.bidi == "visual"
+        self.rtl_table = out.lang == "ar"
+        self.box = _BOX[out.ascii]
+
+    # -- cells -------------------------------------------------------------------------
+    def _layout(self, pieces: list[_Piece], width: int) -> _Cell:
+        cell = _Cell()
+        for piece in pieces:
+            base = None if piece.base is None else ("R" if piece.base == "rtl" else "L")
+            block = bidi.layout(piece.text, width, visual=self.visual, base=base)
+            align = "right" if (block.rtl or self.rtl_table) else "left"
+            for line in block.lines:
+                cell.lines.append(line)
+                cell.aligns.append(align)
+                cell.styles.append(piece.style)
+        return cell
+
+    def _natural(self, pieces: list[_Piece]) -> int:
+        cell = self._layout(pieces, UNLIMITED)
+        return max((bidi.width(line) for line in cell.lines), default=0)
+
+    def _style(self, text: str, style: str | None) -> str:
+        if self.out.color and style and text.strip():
+            return f"{_STYLES[style]}{text}{_RESET}"
+        return text
+
+    def _fit(self, line: str, width: int, align: str, style: str | None) -> str:
+        padded = bidi.pad(line, width, align)
+        if self.out.bidi == "isolated" and line:
+            padded = bidi.isolate(padded, align == "right")
+        return self._style(padded, style)
+
+    # -- tables ------------------------------------------------------------------------
+    def table(self, table: Table) -> list[str]:
+        lang = self.out.lang
+        columns = list(table.columns)
+        header = [_pieces(col.header, lang, "bold") for col in columns]
+        rows = [[_pieces(row.get(col.key), lang, col.style) for col in columns] for row in table.rows]
+        if table.card:
+            # Labels are headers too: shown bold, in the first column.
+            for row in rows:
+                for piece in row[0]:
+                    piece.style = "bold"
+        if self.rtl_table and self.out.bidi != "logical":
+            columns.reverse()
+            header.reverse()
+            for row in rows:
+                row.reverse()
+        n = len(columns)
+        total = self.out.width or UNLIMITED
+        naturals = [
+            max([self._natural(header[i]) if not table.card else 0] + [self._natural(r[i]) for r in rows])
+            for i in range(n)
+        ]
+        widths = _allocate(naturals, total - (3 * n + 1))
+        if widths is None:
+            return self._cards(table, header, rows, total)
+        lines: list[str] = []
+        b = self.box
+        inner_width = sum(widths) + 3 * n - 1
+        lines += self._title(table.title, inner_width + 2)
+        lines.append(b["tl"] + b["tm"].join(b["h"] * (w + 2) for w in widths) + b["tr"])
+        body = [] if table.card else [header]
+        for index, row in enumerate(body + rows):
+            if index == 1 and not table.card:
+                lines.append(b["ml"] + b["mm"].join(b["h"] * (w + 2) for w in widths) + b["mr"])
+            elif index > 0 and table.card:
+                lines.append(b["ml"] + b["mm"].join(b["h"] * (w + 2) for w in widths) + b["mr"])
+            cells = [self._layout(pieces, widths[i]) for i, pieces in enumerate(row)]
+            height = max(1, max(len(c.lines) for c in cells))
+            for k in range(height):
+                parts = []
+                for i, cell in enumerate(cells):
+                    if k < len(cell.lines):
+                        parts.append(self._fit(cell.lines[k], widths[i], cell.aligns[k], cell.styles[k]))
+                    else:
+                        parts.append(" " * widths[i])
+                lines.append(b["v"] + " " + (" " + b["v"] + " ").join(parts) + " " + b["v"])
+        lines.append(b["bl"] + b["bm"].join(b["h"] * (w + 2) for w in widths) + b["br"])
+        lines += self._note(table.note, inner_width + 2)
+        return lines
+
+    def _title(self, title: dict[str, str] | None, width: int) -> list[str]:
+        if not title:
+            return []
+        cell = self._layout(_pieces(title, self.out.lang, "title"), width)
+        return [self._fit(line, width, align, style) for line, align, style in zip(cell.lines, cell.aligns, cell.styles)]
+
+    def _note(self, note: dict[str, str] | None, width: int) -> list[str]:
+        if not note:
+            return []
+        cell = self._layout(_pieces(note, self.out.lang, "dim"), width)
+        return [self._fit(line, width, align, style) for line, align, style in zip(cell.lines, cell.aligns, cell.styles)]
+
+    def _cards(self, table: Table, header: list[list[_Piece]], rows: list[list[list[_Piece]]], total: int) -> list[str]:
+        """Too narrow for columns: each record becomes a block of label and value lines."""
+        bordered = total >= 5
+        inner = max(1, total - 4 if bordered else total)
+        b = self.box
+        lines = self._title(table.title, inner + (4 if bordered else 0))
+        rule = b["ml"] + b["h"] * (inner + 2) + b["mr"]
+        if bordered:
+            lines.append(b["tl"] + b["h"] * (inner + 2) + b["tr"])
+        for index, row in enumerate(rows):
+            if index and bordered:
+                lines.append(rule)
+            for i, pieces in enumerate(row):
+                if not pieces:
+                    continue
+                label = [] if table.card else header[i]
+                for part in (label, pieces):
+                    cell = self._layout(part, inner)
+                    for line, align, style in zip(cell.lines, cell.aligns, cell.styles):
+                        text = self._fit(line, inner, align, style)
+                        lines.append(f"{b['v']} {text} {b['v']}" if bordered else text)
+        if bordered:
+            lines.append(b["bl"] + b["h"] * (inner + 2) + b["br"])
+        lines += self._note(table.note, inner + (4 if bordered else 0))
+        return lines
+
+
+def _allocate(naturals: list[int], available: int) -> list[int] | None:
+    """Column widths that fit `available` cells, or None when even the minimum does not."""
+    naturals = [max(1, n) for n in naturals]
+    if sum(naturals) <= available:
+        return naturals
+    minimums = [min(n, MIN_COLUMN) for n in naturals]
+    if sum(minimums) > available:
+        return None
+    widths = list(minimums)
+    remaining = available - sum(widths)
+    while remaining > 0:
+        needy = [i for i, w in enumerate(widths) if w < naturals[i]]
+        if not needy:
+            break
+        share = max(1, remaining // len(needy))
+        for i in sorted(needy, key=lambda j: widths[j] - naturals[j]):
+            grant = min(share, naturals[i] - widths[i], remaining)
+            widths[i] += grant
+            remaining -= grant
+            if remaining == 0:
+                break
+    return widths
+
+
+def render_tables(tables: Iterable[Table], out: Output) -> str:
+    renderer = Renderer(out)
+    blocks = ["\n".join(renderer.table(table)) for table in tables if out.tty or not table.tty_only]
+    return "\n\n".join(blocks) + "\n"
+
+
+def render_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,128 @@
+"""Loading the fact store: read-only, into TinyDB, validated when it is not the bundled one.
+
+The bundled store is checked once by the test suite, so a normal run only parses it. A store
+named with ``--db`` or ``CSTOREF_DB`` is untrusted and goes through `validate` first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Iterator
+
+from .errors import StoreError
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_DATA = os.path.join(_HERE, "data")
+_SEEDS = os.path.join(os.path.dirname(_HERE), "seeds")
+
+#: Larger stores are refused before they are read: 100 times the bundled store is about 30 MB.
+MAX_BYTES = 64 * 1024 * 1024
+
+TABLES = ("meta", "sources", "countries", "people", "facts", "figures", "events", "deployments", "quotes")
+
+
+def _data_file(name: str) -> str:
+    # In a wheel the seeds are copied into the package; in a checkout they stay in seeds/.
+    packaged = os.path.join(_DATA, name)
+    return packaged if os.path.exists(packaged) else os.path.join(_SEEDS, name)
+
+
+def bundled_path() -> str:
+    return _data_file("cstoref.json")
+
+
+def schema_path() -> str:
+    return _data_file("schema.json")
+
+
+def read_document(path: str) -> dict[str, Any]:
+    """Parse a store file without ever opening it for writing."""
+    try:
+        if os.path.isdir(path):
+            raise StoreError(f"{path}: is a directory, not a fact store file")
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise StoreError(
+                    f"{path}: {size} bytes is larger than the {MAX_BYTES // (1024 * 1024)} MiB a fact store may have"
+                )
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise StoreError(f"{path}: no such fact store file") from None
+    except PermissionError:
+        raise StoreError(f"{path}: cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if not raw.strip():
+        raise StoreError(f"{path}: the file is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise StoreError(f"{path}: not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise StoreError(f"{path}: not a fact store (JSON nested too deeply)") from None
+    if not isinstance(document, dict):
+        raise StoreError(f"{path}: not a fact store (the top level must be an object of tables)")
+    return document
+
+
+class Store:
+    """The facts of one store file, held in TinyDB over a storage that refuses every write."""
+
+    def __init__(self, document: dict[str, Any], path: str) -> None:
+        from tinydb import TinyDB
+        from tinydb.storages import Storage
+
+        class ReadOnlyStorage(Storage):
+            def __init__(self, doc: dict[str, Any]) -> None:
+                self._doc = doc
+
+            def read(self) -> dict[str, Any]:
+                return self._doc
+
+            def write(self, data: dict[str, Any]) -> None:
+                raise StoreError(f"{path}: the fact store is read-only")
+
+        self.path = path
+        self.db = TinyDB(document, storage=ReadOnlyStorage)
+        self._cache: dict[str, list[dict[str, Any]]] = {}
+        self._index: dict[str, dict[str, Any]] | None = None
+
+    def table(self, name: str) -> list[dict[str, Any]]:
+        if name not in self._cache:
+            self._cache[name] = [dict(doc) for doc in self.db.table(name).all()]
+        return self._cache[name]
+
+    def records(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        for name in TABLES:
+            if name == "meta":
+                continue
+            for record in self.table(name):
+                yield name, record
+
+    def by_id(self, record_id: str) -> dict[str, Any] | None:
+        if self._index is None:
+            self._index = {rec["id"]: rec for _, rec in self.records()}
+        return self._index.get(record_id)
+
+    def source(self, source_id: str) -> dict[str, Any] | None:
+        for record in self.table("sources"):
+            if record["id"] == source_id:
+                return record
+        return None
+
+
+def load(path: str | None = None) -> Store:
+    """The store at `path`, validated; the bundled store, trusted, when `path` is None."""
+    if path is None:
+        return Store(read_document(bundled_path()), bundled_path())
+    document = read_document(path)
+    from .validate import validate_store
+
+    validate_store(document, path)
+    return Store(document, path)

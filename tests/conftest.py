@@ -1,0 +1,54 @@
+"""Shared helpers: run the real console script in a clean, reproducible environment."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+STORE = SEEDS / "cstoref.json"
+SOURCES_DIR = Path(os.environ.get("CSTOREF_SOURCES_DIR", REPO.parent / "shared" / "sources"))
+
+# Variables that change the output; tests set them on purpose, never inherit them.
+_SCRUBBED = ("NO_COLOR", "COLUMNS", "LINES", "CSTOREF_DB", "CSTOREF_BIDI", "TERM_PROGRAM", "VTE_VERSION",
+             "KONSOLE_VERSION", "TMUX", "FORCE_COLOR", "PYTHONIOENCODING")
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
+    env.update({"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PYTHONUTF8": "1"})
+    env.update(extra)
+    return env
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, cwd: str | Path | None = None,
+            exe: list[str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    command = (exe or [sys.executable, "-m", "cstoref"]) + list(args)
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
+                          env=env if env is not None else clean_env(), cwd=cwd, timeout=timeout,
+                          stdin=subprocess.DEVNULL)
+
+
+def run_json(*args: str, **kwargs):
+    result = run_cli(*args, "--json", **kwargs)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="session")
+def store_doc() -> dict:
+    return json.loads(STORE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture()
+def cli(tmp_path):
+    """Run the console script from a directory that is not the checkout."""
+    def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        return run_cli(*args, env=clean_env(**env), cwd=tmp_path)
+    return _run

@@ -1,0 +1,122 @@
+"""The fast path of `entry` must answer exactly as the Typer app would, or step aside."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import typer
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.main import get_command
+
+from cstoref import cli, entry, spec
+
+
+def typer_call(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
+    """What the Typer app would hand to `app.run` for `argv`, or None if it would not."""
+    seen: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+
+    def fake_run(command: str, params: dict[str, Any], **common: Any) -> int:
+        seen.append((command, params, common))
+        return 0
+
+    monkeypatch.setattr(cli, "run", fake_run)
+    command = get_command(cli.app)
+    try:
+        command.main(args=argv, prog_name="cstoref", standalone_mode=False)
+    except (typer.Exit, SystemExit):
+        pass
+    except Exception:  # a usage error: the fast path must not have accepted this line
+        return None
+    return seen[0] if seen else None
+
+
+CASES = [
+    ["members"],
+    ["members", "--json"],
+    ["members", "--status", "former", "--json"],
+    ["members", "--status=observer", "--lang", "ar", "--bidi", "visual", "--no-color"],
+    ["members", "--db", "x.json"],
+    ["timeline", "--from", "2000", "--to", "2010"],
+    ["timeline", "--from=1992", "--json", "--lang=en"],
+    ["deployment", "2022"],
+    ["deployment"],
+    ["deployment", "2022", "--bidi", "logical"],
+    ["quote", "--speaker", "بوتين"],
+    ["quote", "عالم", "--random", "--json"],
+    ["search", "KGZ"],
+    ["search", "قرغيزستان", "--lang", "ar"],
+    ["sources"],
+    ["sources", "001", "--json"],
+    ["about", "--json"],
+    ["quote", ""],
+    ["search", ""],
+]
+
+REJECTED = [
+    [],
+    ["--help"],
+    ["members", "--help"],
+    ["members", "--status", "nobody"],
+    ["members", "extra"],
+    ["timeline", "--from", "abc"],
+    ["timeline", "--from", "99999"],
+    ["timeline", "--from"],
+    ["deployment", "20x2"],
+    ["search"],
+    ["members", "--json", "--json"],
+    ["members", "--json=1"],
+    ["nosuch"],
+    ["members", "-h"],
+    ["members", "--"],
+]
+
+
+@pytest.mark.parametrize("argv", CASES, ids=" ".join)
+def test_fast_path_matches_typer(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = entry.parse(argv)
+    assert fast is not None, "the fast path should answer this line"
+    assert fast == typer_call(argv, monkeypatch)
+
+
+@pytest.mark.parametrize("argv", REJECTED, ids=lambda a: " ".join(a) or "(none)")
+def test_fast_path_steps_aside(argv: list[str]) -> None:
+    assert entry.parse(argv) is None
+
+
+TOKENS = ["members", "timeline", "deployment", "quote", "search", "sources", "about", "--json", "--lang",
+          "ar", "en", "both", "--bidi", "visual", "logical", "auto", "--db", "--no-color", "--status", "all",
+          "member", "former", "--from", "--to", "1992", "2022", "0", "-1", "--speaker", "--random", "Putin",
+          "بوتين", "", "-", "--", "x=y", "--lang=ar", "--from=2000", "2022x", "٢٠٢٢"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=6))
+def test_fast_path_never_disagrees(argv: list[str]) -> None:
+    fast = entry.parse(argv)
+    if fast is None:
+        return
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert fast == typer_call(argv, monkeypatch)
+
+
+def test_spec_mirrors_the_typer_app() -> None:
+    group = get_command(cli.app)
+    assert set(group.commands) == set(spec.COMMANDS)
+    for name, command in group.commands.items():
+        options = {**spec.COMMON, **spec.COMMANDS[name].options}
+        params = [p for p in command.params if p.name != "help"]
+        cli_options = {p.opts[0]: p for p in params if p.param_type_name == "option"}
+        assert set(cli_options) == set(options), name
+        for flag, param in cli_options.items():
+            opt = options[flag]
+            assert param.name.rstrip("_") == opt.dest
+            kind = "flag" if param.is_flag else {"choice": "choice", "integer range": "int", "text": "str"}[param.type.name]
+            assert kind == opt.kind, (name, flag)
+            if kind == "choice":
+                assert tuple(param.type.choices) == opt.choices
+            if kind == "int":
+                assert (param.type.min, param.type.max) == (opt.min, opt.max)
+        arguments = [p for p in params if p.param_type_name == "argument"]
+        assert [(p.name, p.required) for p in arguments] == [(o.dest, o.required) for o in spec.COMMANDS[name].arguments]
