@@ -76,6 +76,18 @@ def number(value: Any, qualifier: str | None) -> dict[str, str]:
     return {"en": en, "ar": ar}
 
 
+def period_text(start: str | None, end: str | None) -> dict[str, str] | None:
+    """«since 15 May 1992» or «24 Sep 1993 – 1999», at each date's own precision."""
+    a, b = date_text(start), date_text(end)
+    if a and b:
+        return {"en": f"{a['en']} – {b['en']}", "ar": f"{a['ar']} – {b['ar']}", "both": f"{a['en']} – {b['en']}"}
+    if a:
+        return {"en": f"since {a['en']}", "ar": f"منذ {a['ar']}", "both": f"since {a['en']}"}
+    if b:
+        return {"en": f"until {b['en']}", "ar": f"حتى {b['ar']}", "both": f"until {b['en']}"}
+    return None
+
+
 # -- members ----------------------------------------------------------------------------
 _MEMBER_FIELDS = ("id", "iso3", "name", "status", "joined", "left", "note")
 
@@ -92,21 +104,18 @@ def members(store: Store, status: str = "all") -> Result:
     table = Table(
         title=_h("CSTO member states", "الدول الأعضاء في منظمة معاهدة الأمن الجماعي"),
         columns=[
-            Column("iso3", _h("ISO", "الرمز")),
             Column("name", _h("Country", "الدولة")),
             Column("status", _h("Status", "الوضع")),
-            Column("joined", _h("Joined", "الانضمام")),
-            Column("left", _h("Left", "الخروج")),
+            Column("period", _h("Period", "الفترة")),
             Column("note", _h("Note", "ملاحظة")),
             _source_col(),
         ],
         rows=[
             {
-                "iso3": c["iso3"],
-                "name": c["name"],
+                "name": [c["name"], c["iso3"]],
                 "status": STATUS_TEXT.get(c["status"], _h(c["status"], c["status"])),
-                "joined": date_text(c.get("joined")),
-                "left": date_text(c.get("left")),
+                "period": [period_text(p.get("start"), p.get("end")) for p in c.get("periods") or []]
+                or [period_text(c.get("joined"), c.get("left"))],
                 "note": [c.get("note")] + disputed(c),
                 "src": markers(cited(c)),
             }

@@ -62,12 +62,14 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
-def _width(env: Mapping[str, str], stream: TextIO, tty: bool) -> int | None:
+def _width(env: Mapping[str, str], stream: TextIO, tty: bool, bidi: str) -> int | None:
     columns = env.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
     if not tty:
-        return None
+        # Logical text in a pipe is for grep and sort: one unwrapped line per text. Visual
+        # text is for a screen, so it gets a screen's width.
+        return None if bidi == "logical" else 80
     try:
         return os.get_terminal_size(stream.fileno()).columns or 80
     except (AttributeError, ValueError, OSError):
@@ -126,7 +128,7 @@ def make_output(
         tty=tty,
         color=color,
         ascii=term == "dumb" or not _can_encode(stdout, "─│┌"),
-        width=_width(env, stdout, tty),
+        width=_width(env, stdout, tty, bidi),
         stdout=stdout,
         stderr=stderr,
     )

@@ -15,6 +15,8 @@ from .context import Output
 
 UNLIMITED = 1_000_000
 MIN_COLUMN = 6
+#: a column is never made narrower than its longest word, up to this many cells
+MAX_WORD = 12
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTHS_AR = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
@@ -115,6 +117,9 @@ class Renderer:
                 cell.styles.append(piece.style)
         return cell
 
+    def _longest_word(self, pieces: list[_Piece]) -> int:
+        return max((bidi.width(word) for piece in pieces for word in piece.text.split()), default=0)
+
     def _natural(self, pieces: list[_Piece]) -> int:
         cell = self._layout(pieces, UNLIMITED)
         return max((bidi.width(line) for line in cell.lines), default=0)
@@ -125,10 +130,11 @@ class Renderer:
         return text
 
     def _fit(self, line: str, width: int, align: str, style: str | None) -> str:
-        padded = bidi.pad(line, width, align)
         if self.out.bidi == "isolated" and line:
-            padded = bidi.isolate(padded, align == "right")
-        return self._style(padded, style)
+            # Pad outside the isolate: inside a right-to-left one, leading spaces would end
+            # up on the wrong side of the text.
+            line = bidi.isolate(line, align == "right")
+        return self._style(bidi.pad(line, width, align), style)
 
     # -- tables ------------------------------------------------------------------------
     def table(self, table: Table) -> list[str]:
@@ -141,20 +147,23 @@ class Renderer:
             for row in rows:
                 for piece in row[0]:
                     piece.style = "bold"
+        n = len(columns)
+        total = self.out.width or UNLIMITED
+        cells_by_column = [[header[i]] if not table.card else [] for i in range(n)]
+        for row in rows:
+            for i in range(n):
+                cells_by_column[i].append(row[i])
+        naturals = [max((self._natural(p) for p in cells), default=0) for cells in cells_by_column]
+        minimums = [max([MIN_COLUMN] + [self._longest_word(p) for p in cells]) for cells in cells_by_column]
+        widths = _allocate(naturals, [min(m, MAX_WORD) for m in minimums], total - (3 * n + 1))
+        if widths is None:
+            return self._cards(table, header, rows, total)
         if self.rtl_table and self.out.bidi != "logical":
-            columns.reverse()
+            # Right to left: the first column goes on the right.
+            widths.reverse()
             header.reverse()
             for row in rows:
                 row.reverse()
-        n = len(columns)
-        total = self.out.width or UNLIMITED
-        naturals = [
-            max([self._natural(header[i]) if not table.card else 0] + [self._natural(r[i]) for r in rows])
-            for i in range(n)
-        ]
-        widths = _allocate(naturals, total - (3 * n + 1))
-        if widths is None:
-            return self._cards(table, header, rows, total)
         lines: list[str] = []
         b = self.box
         inner_width = sum(widths) + 3 * n - 1
@@ -181,16 +190,20 @@ class Renderer:
         return lines
 
     def _title(self, title: dict[str, str] | None, width: int) -> list[str]:
-        if not title:
-            return []
-        cell = self._layout(_pieces(title, self.out.lang, "title"), width)
-        return [self._fit(line, width, align, style) for line, align, style in zip(cell.lines, cell.aligns, cell.styles)]
+        return self._free_text(title, width, "title")
 
     def _note(self, note: dict[str, str] | None, width: int) -> list[str]:
-        if not note:
+        return self._free_text(note, width, "dim")
+
+    def _free_text(self, value: dict[str, str] | None, width: int, style: str) -> list[str]:
+        """Text above or below a table: right-to-left lines flush right, no trailing spaces."""
+        if not value:
             return []
-        cell = self._layout(_pieces(note, self.out.lang, "dim"), width)
-        return [self._fit(line, width, align, style) for line, align, style in zip(cell.lines, cell.aligns, cell.styles)]
+        cell = self._layout(_pieces(value, self.out.lang, style), width)
+        return [
+            self._fit(line, width, align, style) if align == "right" else self._style(line, style)
+            for line, align, style in zip(cell.lines, cell.aligns, cell.styles)
+        ]
 
     def _cards(self, table: Table, header: list[list[_Piece]], rows: list[list[list[_Piece]]], total: int) -> list[str]:
         """Too narrow for columns: each record becomes a block of label and value lines."""
@@ -219,27 +232,32 @@ class Renderer:
         return lines
 
 
-def _allocate(naturals: list[int], available: int) -> list[int] | None:
-    """Column widths that fit `available` cells, or None when even the minimum does not."""
+def _allocate(naturals: list[int], minimums: list[int], available: int) -> list[int] | None:
+    """Column widths that fit `available` cells, or None when even the minimums do not.
+
+    Every column first gets its minimum (its longest word, within bounds); the cells left
+    over go to the columns in proportion to how much more they would need.
+    """
     naturals = [max(1, n) for n in naturals]
     if sum(naturals) <= available:
         return naturals
-    minimums = [min(n, MIN_COLUMN) for n in naturals]
+    minimums = [max(1, min(n, m)) for n, m in zip(naturals, minimums)]
     if sum(minimums) > available:
         return None
     widths = list(minimums)
     remaining = available - sum(widths)
-    while remaining > 0:
-        needy = [i for i, w in enumerate(widths) if w < naturals[i]]
-        if not needy:
+    wants = [n - w for n, w in zip(naturals, widths)]
+    total_want = sum(wants)
+    for i, want in enumerate(wants):
+        grant = min(want, remaining * want // total_want) if total_want else 0
+        widths[i] += grant
+    leftover = available - sum(widths)
+    for i in sorted(range(len(widths)), key=lambda j: widths[j] - naturals[j]):
+        if leftover <= 0:
             break
-        share = max(1, remaining // len(needy))
-        for i in sorted(needy, key=lambda j: widths[j] - naturals[j]):
-            grant = min(share, naturals[i] - widths[i], remaining)
-            widths[i] += grant
-            remaining -= grant
-            if remaining == 0:
-                break
+        grant = min(naturals[i] - widths[i], leftover)
+        widths[i] += grant
+        leftover -= grant
     return widths
 
 
