@@ -1,0 +1,169 @@
+"""Start-up benchmark for cstoref: whole-process wall times, interleaved, as ratios.
+
+Every case runs once per round, round after round, so that a busy moment of the machine
+touches all of them alike; each case's median is then divided by the median of a bare
+``python -c pass`` of the same interpreter. Peak memory is the child's maximum RSS.
+
+    python benchmarks/startup.py            # 15 rounds, prints the table
+    python benchmarks/startup.py --check    # exit 1 when a target is missed
+
+Run it with the Python of the environment where cstoref is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MINIMAL_TYPER_APP = '''\
+import typer
+app = typer.Typer()
+@app.command()
+def hello(json: bool = False):
+    print("hello")
+@app.command()
+def bye():
+    print("bye")
+app()
+'''
+
+# Targets from the issue, as multiples of a bare Python start.
+TARGETS = {"members --json": 6.0, "members --bidi visual": 11.0, "timeline --lang ar": 11.0, "--help": 8.0}
+SCALE_TARGET = 4.0
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark case failed (exit {proc.returncode}): {' '.join(argv)}")
+    return elapsed, usage.ru_maxrss
+
+
+def scaled_store(source: Path, factor: int, target: Path) -> Path:
+    """The bundled store with every record repeated `factor` times under new ids."""
+    doc = json.loads(source.read_text(encoding="utf-8"))
+    out: dict[str, dict[str, dict]] = {}
+    for table, rows in doc.items():
+        if table == "meta":
+            out[table] = rows
+            continue
+        records = list(rows.values())
+        copies = []
+        for k in range(factor):
+            for record in records:
+                copy = dict(record)
+                if k:
+                    copy["id"] = f"{record['id']}-x{k}"
+                copies.append(copy)
+        out[table] = {str(i + 1): r for i, r in enumerate(copies)}
+    target.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+    return target
+
+
+def bash_tab_seconds(script: Path, words: list[str], calls: int = 200) -> float | None:
+    """Median time of one completion call inside one bash, from bash's own clock."""
+    if not script.exists():
+        return None
+    words_literal = " ".join(f"'{w}'" for w in words)
+    program = f"""
+source '{script}'
+fn=$(complete -p cstoref | sed -E 's/.*-F ([^ ]+).*/\\1/')
+COMP_WORDS=({words_literal}); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+COMP_LINE="${{COMP_WORDS[*]}}"; COMP_POINT=${{#COMP_LINE}}
+for i in $(seq {calls}); do
+  s=$EPOCHREALTIME; "$fn" cstoref "${{COMP_WORDS[-1]}}" "${{COMP_WORDS[-2]}}"; e=$EPOCHREALTIME
+  echo "$s $e"
+done
+"""
+    result = subprocess.run(["bash", "--norc", "--noprofile", "-c", program], capture_output=True, text=True)
+    times = []
+    for line in result.stdout.split("\n"):
+        parts = line.split()
+        if len(parts) == 2:
+            times.append(float(parts[1]) - float(parts[0]))
+    return statistics.median(times) if times else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args()
+
+    python = sys.executable
+    cstoref = str(Path(python).with_name("cstoref"))
+    if not Path(cstoref).exists():
+        raise SystemExit(f"cstoref is not installed beside {python}")
+    from cstoref.store import bundled_path
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CSTOREF_")}
+    env.update({"COLUMNS": "100", "NO_COLOR": "1"})
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        app = tmpdir / "minimal_typer_app.py"
+        app.write_text(MINIMAL_TYPER_APP)
+        stores = {f: scaled_store(Path(bundled_path()), f, tmpdir / f"store{f}.json") for f in (1, 10, 100)}
+        cases = {
+            "python -c pass": [python, "-c", "pass"],
+            "minimal Typer app": [python, str(app), "hello", "--json"],
+            "members --json": [cstoref, "members", "--json"],
+            "members --bidi visual": [cstoref, "members", "--bidi", "visual"],
+            "timeline --lang ar": [cstoref, "timeline", "--lang", "ar", "--bidi", "visual"],
+            "--help": [cstoref, "--help"],
+            "timeline --json": [cstoref, "timeline", "--json"],
+            "timeline --json --db 1x": [cstoref, "timeline", "--json", "--db", str(stores[1])],
+            "timeline --json --db 10x": [cstoref, "timeline", "--json", "--db", str(stores[10])],
+            "timeline --json --db 100x": [cstoref, "timeline", "--json", "--db", str(stores[100])],
+        }
+        for argv in cases.values():  # warm the file cache and the .pyc files
+            run_once(argv, env)
+        samples: dict[str, list[float]] = {name: [] for name in cases}
+        memory: dict[str, int] = {name: 0 for name in cases}
+        for _ in range(args.rounds):
+            for name, argv in cases.items():
+                elapsed, rss = run_once(argv, env)
+                samples[name].append(elapsed)
+                memory[name] = max(memory[name], rss)
+        tab = bash_tab_seconds(HERE.parent / "completions" / "cstoref.bash", ["cstoref", "members", "--status", ""])
+
+    base = statistics.median(samples["python -c pass"])
+    failed = []
+    print(f"{'case':<28} {'median ms':>10} {'x python':>9} {'peak MB':>8}  target")
+    for name in cases:
+        median = statistics.median(samples[name])
+        ratio = median / base
+        target = TARGETS.get(name)
+        verdict = ""
+        if target:
+            ok = ratio <= target
+            verdict = f"<= {target:g}x {'ok' if ok else 'MISSED'}"
+            if not ok:
+                failed.append(name)
+        print(f"{name:<28} {median * 1000:>10.1f} {ratio:>9.2f} {memory[name] / 1024:>8.1f}  {verdict}")
+    scale = statistics.median(samples["timeline --json --db 100x"]) / statistics.median(samples["timeline --json"])
+    ok = scale <= SCALE_TARGET
+    if not ok:
+        failed.append("scale")
+    print(f"\n100x store / bundled store, timeline --json: {scale:.2f}x (target <= {SCALE_TARGET:g}x {'ok' if ok else 'MISSED'})")
+    if tab is not None:
+        print(f"one bash Tab (cstoref members --status <Tab>): {tab * 1000:.2f} ms = {tab / base:.3f}x a bare Python start")
+    else:
+        print("one bash Tab: completions/cstoref.bash not found")
+    print(f"({args.rounds} interleaved rounds, {os.cpu_count()} CPUs, {sys.version.split()[0]})")
+    return 1 if (args.check and failed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
