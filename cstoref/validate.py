@@ -10,25 +10,21 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, Callable
 
 from .errors import StoreError
 
-_TYPES: dict[str, Any] = {
-    "object": dict,
-    "array": list,
-    "string": str,
-    "boolean": bool,
-    "null": type(None),
+_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "boolean": (bool,),
+    "null": (type(None),),
+    "integer": (int,),
+    "number": (int, float),
 }
 
-
-def _is_type(value: Any, name: str) -> bool:
-    if name == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if name == "number":
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    return isinstance(value, _TYPES[name])
+Check = Callable[[Any, Any], "str | None"]
 
 
 def _describe(value: Any) -> str:
@@ -36,15 +32,30 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _where(path: Any) -> str:
+    """Paths travel as nested (parent, key) pairs and become text only for a message."""
+    parts: list[str] = []
+    while path:
+        path, key = path
+        parts.append(f"[{key}]" if isinstance(key, int) else f".{key}")
+    text = "".join(reversed(parts)).lstrip(".")
+    return text or "the record"
+
+
+def _ok(value: Any, path: Any) -> None:
+    return None
+
+
 class _Validator:
+    """Compiles each schema node once into a chain of small checks (a store has thousands of
+    records, and interpreting the schema afresh at every node was most of a --db run)."""
+
     def __init__(self, schema: dict[str, Any]) -> None:
         self.root = schema
-        self._patterns: dict[str, re.Pattern[str]] = {}
+        self._compiled: dict[int, Check] = {}
 
     def _pattern(self, pattern: str) -> re.Pattern[str]:
-        if pattern not in self._patterns:
-            self._patterns[pattern] = re.compile(pattern)
-        return self._patterns[pattern]
+        return re.compile(pattern)
 
     def _resolve(self, ref: str) -> dict[str, Any]:
         if not ref.startswith("#/"):
@@ -54,87 +65,185 @@ class _Validator:
             node = node[part.replace("~1", "/").replace("~0", "~")]
         return node
 
-    def error(self, value: Any, schema: Any, path: str) -> str | None:
+    def error(self, value: Any, schema: Any, path: str = "") -> str | None:
         """The first problem with `value`, as a sentence, or None."""
+        return self.compile(schema)(value, ("", path) if path else ())
+
+    def compile(self, schema: Any) -> Check:
+        key = id(schema)
+        if key in self._compiled:
+            return self._compiled[key]
+        # A forward reference, so that a schema that refers to itself compiles.
+        holder: list[Check] = []
+        self._compiled[key] = lambda value, path: holder[0](value, path)
+        check = self._build(schema)
+        holder.append(check)
+        self._compiled[key] = check
+        return check
+
+    def _build(self, schema: Any) -> Check:
         if schema is True or schema == {}:
-            return None
+            return _ok
         if schema is False:
-            return f"{path or 'value'} is not allowed"
+            return lambda value, path: f"{_where(path)} is not allowed"
+        checks: list[Check] = []
         if "$ref" in schema:
-            problem = self.error(value, self._resolve(schema["$ref"]), path)
-            if problem:
-                return problem
-        where = path or "the record"
+            target = self._resolve(schema["$ref"])
+            resolved: list[Check] = []
+
+            def check_ref(value: Any, path: Any) -> str | None:
+                # Compiled on first use, so that references may point back up the schema.
+                if not resolved:
+                    resolved.append(self.compile(target))
+                return resolved[0](value, path)
+
+            checks.append(check_ref)
         if "type" in schema:
             names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
-            if not any(_is_type(value, name) for name in names):
-                return f"{where} must be {' or '.join(names)}, not {_describe(value)}"
-        if "const" in schema and value != schema["const"]:
-            return f"{where} must be {_describe(schema['const'])}"
-        if "enum" in schema and value not in schema["enum"]:
-            allowed = ", ".join(_describe(v) for v in schema["enum"])
-            return f"{where} must be one of {allowed}, not {_describe(value)}"
-        for key in ("anyOf", "oneOf"):
-            if key in schema:
-                problems = [self.error(value, sub, path) for sub in schema[key]]
-                passed = problems.count(None)
-                if passed == 0 or (key == "oneOf" and passed > 1):
-                    specific = [p for p in problems if p and not p.startswith(f"{where} must be")]
-                    return specific[0] if specific else f"{where} has the wrong form ({_describe(value)})"
+            types = tuple(t for name in names for t in _TYPES[name])
+            no_bool = "boolean" not in names
+
+            def check_type(value: Any, path: Any) -> str | None:
+                if not isinstance(value, types) or (no_bool and isinstance(value, bool)):
+                    return f"{_where(path)} must be {' or '.join(names)}, not {_describe(value)}"
+                if isinstance(value, float) and "integer" in names and "number" not in names:
+                    return f"{_where(path)} must be integer, not {_describe(value)}"
+                return None
+
+            checks.append(check_type)
+        if "const" in schema:
+            const = schema["const"]
+            checks.append(lambda value, path: None if value == const else f"{_where(path)} must be {_describe(const)}")
+        if "enum" in schema:
+            allowed = schema["enum"]
+            listed = ", ".join(_describe(v) for v in allowed)
+            checks.append(
+                lambda value, path: None if value in allowed and not (isinstance(value, bool) and True not in allowed and False not in allowed)
+                else f"{_where(path)} must be one of {listed}, not {_describe(value)}"
+            )
+        for keyword in ("anyOf", "oneOf"):
+            if keyword in schema:
+                alternatives = [self.compile(sub) for sub in schema[keyword]]
+                exactly_one = keyword == "oneOf"
+
+                def check_alternatives(value: Any, path: Any, _alts: list[Check] = alternatives, _one: bool = exactly_one) -> str | None:
+                    problems = [alt(value, path) for alt in _alts] if _one else []
+                    if not _one:
+                        for alt in _alts:
+                            problem = alt(value, path)
+                            if problem is None:
+                                return None
+                            problems.append(problem)
+                    passed = problems.count(None)
+                    if passed == 0 or (_one and passed > 1):
+                        where = _where(path)
+                        specific = [p for p in problems if p and not p.startswith(f"{where} must be")]
+                        return specific[0] if specific else f"{where} has the wrong form ({_describe(value)})"
+                    return None
+
+                checks.append(check_alternatives)
         for sub in schema.get("allOf", ()):
-            problem = self.error(value, sub, path)
-            if problem:
-                return problem
-        if isinstance(value, str):
-            if len(value) < schema.get("minLength", 0):
-                return f"{where} must not be empty" if schema["minLength"] == 1 else f"{where} is too short"
-            if "maxLength" in schema and len(value) > schema["maxLength"]:
-                return f"{where} is too long"
-            if "pattern" in schema and not self._pattern(schema["pattern"]).search(value):
-                return f"{where} has the wrong form ({_describe(value)})"
-        if _is_type(value, "number"):
-            if "minimum" in schema and value < schema["minimum"]:
-                return f"{where} must be at least {schema['minimum']}"
-            if "maximum" in schema and value > schema["maximum"]:
-                return f"{where} must be at most {schema['maximum']}"
-        if isinstance(value, list):
-            if len(value) < schema.get("minItems", 0):
-                return f"{where} needs at least {schema['minItems']} item(s)"
-            if "items" in schema:
-                for index, item in enumerate(value):
-                    problem = self.error(item, schema["items"], f"{path}[{index}]")
-                    if problem:
-                        return problem
-            if schema.get("uniqueItems") and len({json.dumps(v, sort_keys=True) for v in value}) < len(value):
-                return f"{where} has repeated items"
-        if isinstance(value, dict):
-            for name in schema.get("required", ()):
-                if name not in value:
-                    return f"{where} lacks the field '{name}'"
-            properties = schema.get("properties", {})
-            patterns = schema.get("patternProperties", {})
-            additional = schema.get("additionalProperties", True)
-            for name, item in value.items():
-                sub_path = f"{path}.{name}" if path else name
-                matched = False
-                if name in properties:
-                    matched = True
-                    problem = self.error(item, properties[name], sub_path)
-                    if problem:
-                        return problem
-                for pattern, sub in patterns.items():
-                    if self._pattern(pattern).search(name):
-                        matched = True
-                        problem = self.error(item, sub, sub_path)
+            checks.append(self.compile(sub))
+        if any(k in schema for k in ("minLength", "maxLength", "pattern")):
+            min_length = schema.get("minLength", 0)
+            max_length = schema.get("maxLength")
+            pattern = self._pattern(schema["pattern"]) if "pattern" in schema else None
+
+            def check_string(value: Any, path: Any) -> str | None:
+                if not isinstance(value, str):
+                    return None
+                if len(value) < min_length:
+                    return f"{_where(path)} must not be empty" if min_length == 1 else f"{_where(path)} is too short"
+                if max_length is not None and len(value) > max_length:
+                    return f"{_where(path)} is too long"
+                if pattern is not None and not pattern.search(value):
+                    return f"{_where(path)} has the wrong form ({_describe(value)})"
+                return None
+
+            checks.append(check_string)
+        if "minimum" in schema or "maximum" in schema:
+            low, high = schema.get("minimum"), schema.get("maximum")
+
+            def check_number(value: Any, path: Any) -> str | None:
+                if isinstance(value, bool) or not isinstance(value, (int, float)):
+                    return None
+                if low is not None and value < low:
+                    return f"{_where(path)} must be at least {low}"
+                if high is not None and value > high:
+                    return f"{_where(path)} must be at most {high}"
+                return None
+
+            checks.append(check_number)
+        if any(k in schema for k in ("items", "minItems", "uniqueItems")):
+            min_items = schema.get("minItems", 0)
+            items = self.compile(schema["items"]) if "items" in schema else None
+            unique = schema.get("uniqueItems", False)
+
+            def check_array(value: Any, path: Any) -> str | None:
+                if not isinstance(value, list):
+                    return None
+                if len(value) < min_items:
+                    return f"{_where(path)} needs at least {min_items} item(s)"
+                if items is not None:
+                    for index, item in enumerate(value):
+                        problem = items(item, (path, index))
                         if problem:
                             return problem
-                if not matched and additional is not True:
-                    if additional is False:
-                        return f"{where} has an unknown field '{name}'"
-                    problem = self.error(item, additional, sub_path)
-                    if problem:
-                        return problem
-        return None
+                if unique and len({json.dumps(v, sort_keys=True) for v in value}) < len(value):
+                    return f"{_where(path)} has repeated items"
+                return None
+
+            checks.append(check_array)
+        if any(k in schema for k in ("required", "properties", "patternProperties", "additionalProperties")):
+            required = tuple(schema.get("required", ()))
+            properties = {name: self.compile(sub) for name, sub in schema.get("properties", {}).items()}
+            patterns = [(self._pattern(p), self.compile(sub)) for p, sub in schema.get("patternProperties", {}).items()]
+            additional = schema.get("additionalProperties", True)
+            extra = None if additional in (True, False) else self.compile(additional)
+
+            def check_object(value: Any, path: Any) -> str | None:
+                if not isinstance(value, dict):
+                    return None
+                for name in required:
+                    if name not in value:
+                        return f"{_where(path)} lacks the field '{name}'"
+                for name, item in value.items():
+                    matched = False
+                    sub = properties.get(name)
+                    if sub is not None:
+                        matched = True
+                        problem = sub(item, (path, name))
+                        if problem:
+                            return problem
+                    for regex, pattern_check in patterns:
+                        if regex.search(name):
+                            matched = True
+                            problem = pattern_check(item, (path, name))
+                            if problem:
+                                return problem
+                    if not matched:
+                        if additional is False:
+                            return f"{_where(path)} has an unknown field '{name}'"
+                        if extra is not None:
+                            problem = extra(item, (path, name))
+                            if problem:
+                                return problem
+                return None
+
+            checks.append(check_object)
+        if not checks:
+            return _ok
+        if len(checks) == 1:
+            return checks[0]
+
+        def run(value: Any, path: Any) -> str | None:
+            for check in checks:
+                problem = check(value, path)
+                if problem:
+                    return problem
+            return None
+
+        return run
 
 
 def _load_schema() -> dict[str, Any]:
@@ -182,11 +291,11 @@ def validate_store(document: dict[str, Any], path: str, schema: dict[str, Any] |
             label = f"{table}/{key}"
             if isinstance(record, dict) and isinstance(record.get("id"), str):
                 label += f" (id '{record['id']}')"
-            schemas = [sub for pattern, sub in record_schemas if validator._pattern(pattern).search(key)]
+            schemas = [sub for pattern, sub in record_schemas if re.search(pattern, key)]
             if not schemas:
                 raise StoreError(f"{path}: record {label}: '{key}' is not a document number")
             for sub in schemas:
-                problem = validator.error(record, sub, "")
+                problem = validator.compile(sub)(record, ())
                 if problem:
                     raise StoreError(f"{path}: record {label}: {problem}")
             record_id = record.get("id") if isinstance(record, dict) else None

@@ -1,0 +1,95 @@
+"""The run-time validator must agree with jsonschema, on the bundled store and on broken ones."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cstoref.errors import StoreError
+from cstoref.validate import validate_store
+
+from conftest import SEEDS
+
+SCHEMA = json.loads((SEEDS / "schema.json").read_text(encoding="utf-8"))
+STORE = json.loads((SEEDS / "cstoref.json").read_text(encoding="utf-8"))
+REFERENCE = jsonschema.Draft202012Validator(SCHEMA)
+
+
+def test_bundled_store_passes_both() -> None:
+    assert not list(REFERENCE.iter_errors(STORE))
+    validate_store(STORE, "store.json", SCHEMA)
+
+
+def _paths(node, prefix=()):
+    """Every (path, value) inside a document."""
+    yield prefix, node
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, prefix + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _paths(value, prefix + (index,))
+
+
+ALL_PATHS = [path for path, _ in _paths(STORE) if len(path) >= 3]
+BAD_VALUES = [None, "", "x", 0, -1, 3.5, True, [], {}, ["x"], {"en": "x"}, "2022-13-01", "ARM", "zzz", "001"]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(ALL_PATHS), st.sampled_from(BAD_VALUES), st.booleans())
+def test_verdicts_agree_with_jsonschema(path, value, delete) -> None:
+    doc = dict(STORE)
+    doc[path[0]] = copy.deepcopy(STORE[path[0]])
+    node = doc
+    for key in path[:-1]:
+        node = node[key]
+    if delete:
+        if isinstance(node, list):
+            del node[path[-1]]
+        else:
+            node.pop(path[-1])
+    else:
+        node[path[-1]] = value
+    expected_valid = not any(True for _ in REFERENCE.iter_errors(doc))
+    try:
+        validate_store(doc, "bad.json", SCHEMA)
+        ours_valid = True
+    except StoreError as exc:
+        ours_valid = False
+        message = str(exc)
+        assert message.startswith("bad.json: ")
+        assert "\n" not in message
+    if ours_valid:
+        # Cross-reference checks are ours alone, so only a schema pass can be compared.
+        assert expected_valid, f"missed an invalid {path} = {value!r}"
+    elif expected_valid:
+        assert "cites the unknown source" in message or "is also used in" in message, message
+
+
+def test_message_names_the_first_offending_record() -> None:
+    doc = copy.deepcopy(STORE)
+    doc["countries"]["3"]["status"] = "ally"
+    with pytest.raises(StoreError) as caught:
+        validate_store(doc, "bad.json", SCHEMA)
+    rid = doc["countries"]["3"]["id"]
+    assert f"record countries/3 (id '{rid}')" in str(caught.value)
+    assert "status" in str(caught.value)
+
+
+def test_unknown_source_is_refused() -> None:
+    doc = copy.deepcopy(STORE)
+    doc["events"]["1"]["sources"][0] = {"source": "nosuch", "excerpt": None, "note": "a page"}
+    with pytest.raises(StoreError, match="cites the unknown source 'nosuch'"):
+        validate_store(doc, "bad.json", SCHEMA)
+
+
+def test_duplicate_id_is_refused() -> None:
+    doc = copy.deepcopy(STORE)
+    doc["events"]["2"]["id"] = doc["events"]["1"]["id"]
+    with pytest.raises(StoreError, match="is also used in"):
+        validate_store(doc, "bad.json", SCHEMA)
