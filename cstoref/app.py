@@ -71,7 +71,7 @@ def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str =
         if json:
             from .render import render_json
 
-            text = render_json(result.data)
+            text = render_json(result.data, pretty=out.tty)
         else:
             from .render import render_tables
 

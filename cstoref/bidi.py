@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = ["Block", "clean", "direction", "isolate", "layout", "pad", "shape", "width"]
@@ -474,18 +473,27 @@ def _reorder(line: str, rtl: bool) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Block:
     """A cell's text, ready to print.
 
     ``lines`` are what to print (visual or logical, depending on the mode), ``logical`` the same
     lines in logical order, cleaned and unshaped, and ``rtl`` the cell's one base direction,
-    which decides its alignment.
+    which decides its alignment. (A plain class: importing dataclasses costs more start-up
+    time than the rest of this module.)
     """
 
-    lines: list[str]
-    logical: list[str]
-    rtl: bool
+    __slots__ = ("lines", "logical", "rtl")
+
+    def __init__(self, lines: list[str], logical: list[str], rtl: bool) -> None:
+        self.lines = lines
+        self.logical = logical
+        self.rtl = rtl
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Block) and (self.lines, self.logical, self.rtl) == (other.lines, other.logical, other.rtl)
+
+    def __repr__(self) -> str:
+        return f"Block(lines={self.lines!r}, logical={self.logical!r}, rtl={self.rtl!r})"
 
 
 def _split_word(word: str, limit: int, visual: bool) -> list[tuple[str, str, int]]:

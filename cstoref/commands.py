@@ -5,8 +5,6 @@ Nothing here prints, parses arguments or knows about Typer; errors are `CstorefE
 
 from __future__ import annotations
 
-import random as _random
-from dataclasses import dataclass
 from typing import Any, Callable
 
 from .errors import NotFound, UsageError
@@ -31,10 +29,14 @@ QUALIFIER_TEXT = {
 }
 
 
-@dataclass
 class Result:
-    data: Any
-    tables: list[Table]
+    """What a command answers: `data` for --json, `tables` for the terminal."""
+
+    __slots__ = ("data", "tables")
+
+    def __init__(self, data: Any, tables: list[Table]) -> None:
+        self.data = data
+        self.tables = tables
 
 
 def _h(en: str, ar: str) -> dict[str, str]:
@@ -468,6 +470,8 @@ def quote(store: Store, text: str | None = None, speaker: str | None = None, ran
         speakers = sorted({q["speaker_name"]["en"] for q in quotes})
         raise NotFound("no quote matches; speakers are " + ", ".join(speakers))
     if random:
+        import random as _random
+
         chosen = [_random.choice(chosen)]
     rows = []
     for q in chosen:

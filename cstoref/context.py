@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import Mapping, TextIO
 
 from .errors import UsageError
@@ -36,23 +35,26 @@ def implicit_terminal(env: Mapping[str, str]) -> str | None:
     return None
 
 
-@dataclass
 class Output:
     """Everything the renderer needs to know about where the output goes."""
 
-    json: bool = False
-    lang: str = "both"
-    #: visual (shaped, reordered), logical (as stored) or isolated (logical, each cell in FSI..PDI)
-    bidi: str = "logical"
-    #: send CSI 8 l before the output and CSI 8 h after it
-    explicit_switch: bool = False
-    tty: bool = False
-    color: bool = False
-    ascii: bool = False
-    #: display columns, None for no limit (a pipe with no COLUMNS)
-    width: int | None = None
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    def __init__(self, *, json: bool = False, lang: str = "both", bidi: str = "logical",
+                 explicit_switch: bool = False, tty: bool = False, color: bool = False,
+                 ascii: bool = False, width: int | None = None, stdout: TextIO | None = None,
+                 stderr: TextIO | None = None) -> None:
+        self.json = json
+        self.lang = lang
+        #: visual (shaped, reordered), logical (as stored) or isolated (logical, each cell in FSI..PDI)
+        self.bidi = bidi
+        #: send CSI 8 l before the output and CSI 8 h after it
+        self.explicit_switch = explicit_switch
+        self.tty = tty
+        self.color = color
+        self.ascii = ascii
+        #: display columns, None for no limit (logical text in a pipe with no COLUMNS)
+        self.width = width
+        self.stdout = sys.stdout if stdout is None else stdout
+        self.stderr = sys.stderr if stderr is None else stderr
 
 
 def _isatty(stream: TextIO) -> bool:

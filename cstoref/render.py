@@ -7,11 +7,12 @@ dicts; only this module knows about languages, widths, borders, colour and bidi 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from . import bidi
 from .context import Output
+
+#: the layout module, imported by the first Renderer: a --json run never needs it
+bidi: Any = None
 
 UNLIMITED = 1_000_000
 MIN_COLUMN = 6
@@ -46,37 +47,46 @@ def date_text(value: str | None) -> dict[str, str] | None:
     return {"en": en, "ar": ar, "both": en}
 
 
-@dataclass
 class Column:
-    key: str
-    header: dict[str, str]
-    style: str | None = None
+    __slots__ = ("key", "header", "style")
+
+    def __init__(self, key: str, header: dict[str, str], style: str | None = None) -> None:
+        self.key = key
+        self.header = header
+        self.style = style
 
 
-@dataclass
 class Table:
-    title: dict[str, str] | None
-    columns: list[Column]
-    rows: list[dict[str, Any]]
-    note: dict[str, str] | None = None
-    #: a key/value card: no header row, the first column holds the labels
-    card: bool = False
-    #: drawn only on a terminal (a chart is noise in a pipe)
-    tty_only: bool = False
+    """Rows of cells under bilingual headers; only the renderer decides how they look."""
+
+    def __init__(self, title: dict[str, str] | None, columns: list[Column], rows: list[dict[str, Any]],
+                 note: dict[str, str] | None = None, card: bool = False, tty_only: bool = False) -> None:
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.note = note
+        #: a key/value card: no header row, the first column holds the labels
+        self.card = card
+        #: drawn only on a terminal (a chart is noise in a pipe)
+        self.tty_only = tty_only
 
 
-@dataclass
 class _Piece:
-    text: str
-    base: str | None
-    style: str | None = None
+    __slots__ = ("text", "base", "style")
+
+    def __init__(self, text: str, base: str | None, style: str | None = None) -> None:
+        self.text = text
+        self.base = base
+        self.style = style
 
 
-@dataclass
 class _Cell:
-    lines: list[str] = field(default_factory=list)
-    aligns: list[str] = field(default_factory=list)
-    styles: list[str | None] = field(default_factory=list)
+    __slots__ = ("lines", "aligns", "styles")
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.aligns: list[str] = []
+        self.styles: list[str | None] = []
 
 
 def _pieces(value: Any, lang: str, style: str | None = None) -> list[_Piece]:
@@ -99,6 +109,8 @@ def _pieces(value: Any, lang: str, style: str | None = None) -> list[_Piece]:
 
 class Renderer:
     def __init__(self, out: Output) -> None:
+        global bidi
+        from . import bidi
         self.out = out
         self.visual = out.bidi == "visual"
         self.rtl_table = out.lang == "ar"
@@ -267,5 +279,17 @@ def render_tables(tables: Iterable[Table], out: Output) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def render_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def render_json(data: Any, pretty: bool) -> str:
+    """Indented for a person at a terminal; in a pipe, one record per line.
+
+    The one-record-per-line form is still a single JSON document, grep finds whole records
+    in it, and it is written by json's C encoder (the indenting one is pure Python, and
+    several times slower on a large store).
+    """
+    if pretty:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if isinstance(data, list):
+        if not data:
+            return "[]\n"
+        return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in data) + "\n]\n"
+    return json.dumps(data, ensure_ascii=False) + "\n"

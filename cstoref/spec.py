@@ -5,25 +5,31 @@ It mirrors the Typer app in `cli`; a test fails when the two differ.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True)
 class Opt:
-    dest: str
-    kind: str  # flag, choice, int, str
-    default: Any = None
-    choices: tuple[str, ...] = ()
-    required: bool = False
-    min: int = 0
-    max: int = 0
+    """One option or argument. (Plain classes: dataclasses cost more to import than this.)"""
+
+    __slots__ = ("dest", "kind", "default", "choices", "required", "min", "max")
+
+    def __init__(self, dest: str, kind: str, default: Any = None, choices: tuple[str, ...] = (),
+                 required: bool = False, min: int = 0, max: int = 0) -> None:
+        self.dest = dest
+        self.kind = kind  # flag, choice, int or str
+        self.default = default
+        self.choices = choices
+        self.required = required
+        self.min = min
+        self.max = max
 
 
-@dataclass(frozen=True)
 class Command:
-    options: dict[str, Opt] = field(default_factory=dict)
-    arguments: tuple[Opt, ...] = ()
+    __slots__ = ("options", "arguments")
+
+    def __init__(self, options: dict[str, Opt] | None = None, arguments: tuple[Opt, ...] = ()) -> None:
+        self.options = options or {}
+        self.arguments = arguments
 
 
 COMMON: dict[str, Opt] = {
