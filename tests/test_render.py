@@ -1,0 +1,116 @@
+"""Table layout invariants, over every command, width and language (in process, for speed)."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cstoref import bidi, commands
+from cstoref.context import Output
+from cstoref.render import Column, Table, render_tables
+from cstoref.store import load
+
+STORE = load()
+ANSWERS = {
+    "members": commands.members(STORE),
+    "timeline": commands.timeline(STORE),
+    "deployment 2022": commands.deployment(STORE, 2022),
+    "deployment": commands.deployment(STORE),
+    "quote": commands.quote(STORE),
+    "search": commands.search(STORE, "Kazakhstan"),
+    "sources": commands.sources(STORE),
+    "sources 004": commands.sources(STORE, "004"),
+    "about": commands.about(STORE),
+}
+BORDER = set("┌┬┐├┼┤└┴┘│─+|-")
+
+
+def render(name: str, width: int, lang: str, mode: str = "visual", tty: bool = True) -> list[str]:
+    out = Output(lang=lang, bidi=mode, width=width, tty=tty, stdout=io.StringIO())
+    return render_tables(ANSWERS[name].tables, out).split("\n")
+
+
+def table_blocks(lines: list[str]) -> list[list[str]]:
+    """Runs of lines that belong to a drawn table (they start with a border character)."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if line[:1] in BORDER:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(ANSWERS)), st.integers(30, 140), st.sampled_from(["both", "en", "ar"]),
+       st.sampled_from(["visual", "logical", "isolated"]))
+def test_no_line_overflows_and_table_lines_align(name: str, width: int, lang: str, mode: str) -> None:
+    lines = render(name, width, lang, mode)
+    for line in lines:
+        assert bidi.width(line) <= width, (name, width, lang, line)
+    blocks = table_blocks(lines)
+    assert blocks
+    for block in blocks:
+        assert len({bidi.width(line) for line in block}) == 1, (name, width, lang)
+
+
+@pytest.mark.parametrize("width", [1, 2, 5, 10, 20, 29])
+@pytest.mark.parametrize("name", sorted(ANSWERS))
+def test_narrow_terminals_degrade_without_a_crash(name: str, width: int) -> None:
+    lines = render(name, width, "both")
+    assert any(line.strip() for line in lines)
+
+
+def test_visual_lines_carry_no_controls() -> None:
+    for name in ANSWERS:
+        for lang in ("both", "ar"):
+            text = "\n".join(render(name, 72, lang))
+            assert not any(ch in text for ch in "\x1b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def test_rtl_table_puts_the_first_column_on_the_right() -> None:
+    lines = render("members", 120, "ar")
+    header = next(line for line in lines if "ﺔﻟﻭﺪﻟﺍ" in line)  # «الدولة», shaped
+    assert header.rstrip().endswith("ﺔﻟﻭﺪﻟﺍ │")
+    first_row = next(line for line in lines if "ﺎﻴﻨﻴﻣﺭﺃ" in line)  # «أرمينيا», shaped
+    assert first_row.rstrip().endswith("ﺎﻴﻨﻴﻣﺭﺃ │")
+
+
+def test_long_arabic_event_reads_from_the_top_line_down() -> None:
+    event = next(e for e in STORE.table("events") if len(e["text"]["ar"]) > 120)
+    table = Table(None, [Column("t", {"en": "Event", "ar": "الحدث"})], [{"t": {"en": "", "ar": event["text"]["ar"]}}])
+    out = Output(lang="ar", bidi="visual", width=40, tty=True, stdout=io.StringIO())
+    rows = [line for line in render_tables([table], out).split("\n") if line.startswith("│")][1:]
+    def letters(text: str) -> str:
+        return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not unicodedata.combining(ch))
+
+    top = letters(rows[0])
+    # The visual line runs right to left: its rightmost words are the text's first words.
+    for word in event["text"]["ar"].split()[:2]:
+        assert letters(word)[::-1] in top
+
+
+def test_colour_only_on_request() -> None:
+    out = Output(lang="en", bidi="visual", width=80, tty=True, color=True, stdout=io.StringIO())
+    assert "\x1b[1m" in render_tables(ANSWERS["members"].tables, out)
+    out.color = False
+    assert "\x1b[" not in render_tables(ANSWERS["members"].tables, out)
+
+
+def test_ascii_borders_when_box_drawing_cannot_be_shown() -> None:
+    out = Output(lang="en", bidi="visual", width=80, tty=True, ascii=True, stdout=io.StringIO())
+    text = render_tables(ANSWERS["members"].tables, out)
+    assert "+-" in text and "│" not in text
+
+
+def test_chart_only_on_a_terminal() -> None:
+    assert any("█" in line for line in render("deployment 2022", 100, "en"))
+    assert not any("█" in line for line in render("deployment 2022", 100, "en", tty=False))
