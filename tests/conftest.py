@@ -52,3 +52,16 @@ def cli(tmp_path):
     def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         return run_cli(*args, env=clean_env(**env), cwd=tmp_path)
     return _run
+
+
+def need(tool: str) -> str:
+    """The path of `tool`; a missing one fails the test in CI and skips it elsewhere."""
+    import shutil
+
+    path = shutil.which(tool)
+    if path:
+        return path
+    reason = f"{tool} is not installed (.ci/run installs it with apt-get)"
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}, and CI must run this test")
+    pytest.skip(reason)
