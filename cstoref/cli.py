@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -9,6 +11,7 @@ import typer
 
 from . import __version__
 from .app import run
+from .completion import SHELLS
 
 
 class Lang(str, Enum):
@@ -54,6 +57,8 @@ app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    # Typer's completion starts Python on every Tab; ours are scripts (see `completion`).
+    add_completion=False,
 )
 
 
@@ -68,10 +73,60 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _shell_from_env() -> str:
+    shell = os.path.basename(os.environ.get("SHELL", ""))
+    if shell not in SHELLS:
+        print(f"cstoref: cannot tell your shell from SHELL={shell!r}; run `cstoref completion "
+              f"{'|'.join(SHELLS)}` instead", file=sys.stderr)
+        raise typer.Exit(2)
+    return shell
+
+
+def _print_script(shell: str) -> None:
+    from .completion import script
+
+    sys.stdout.write(script(shell, typer.main.get_command(app)))
+
+
+def _install_script(shell: str) -> None:
+    from .completion import install, script
+
+    try:
+        done = install(shell, script(shell, typer.main.get_command(app)))
+    except OSError as exc:
+        print(f"cstoref: cannot install the {shell} completion: {exc}", file=sys.stderr)
+        raise typer.Exit(1) from None
+    for line in done:
+        print(line)
+    print(f"Open a new {shell} to use it.")
+
+
+def _install_completion(value: bool) -> None:
+    if value:
+        _install_script(_shell_from_env())
+        raise typer.Exit()
+
+
+def _show_completion(value: bool) -> None:
+    if value:
+        _print_script(_shell_from_env())
+        raise typer.Exit()
+
+
 @app.callback()
 def main(
     version: Annotated[
         Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = None,
+    install_completion: Annotated[
+        Optional[bool],
+        typer.Option("--install-completion", callback=_install_completion, is_eager=True, expose_value=False,
+                     help="Install Tab completion for your shell (from SHELL), per user."),
+    ] = None,
+    show_completion: Annotated[
+        Optional[bool],
+        typer.Option("--show-completion", callback=_show_completion, is_eager=True, expose_value=False,
+                     help="Show the Tab-completion script for your shell (from SHELL)."),
     ] = None,
 ) -> None:
     """A bilingual Arabic/English reference on the CSTO. Every fact cites its source."""
@@ -172,3 +227,42 @@ def about(
 ) -> None:
     """An overview: names, founding, treaty, seat, chairmanship, bodies, force sizes."""
     _finish("about", {}, json_, lang, bidi, db, no_color)
+
+
+completion_app = typer.Typer(
+    name="completion",
+    help="Print the Tab-completion script for bash, fish or zsh, or install it with --install.",
+    no_args_is_help=True,
+)
+app.add_typer(completion_app)
+
+
+def _completion_command(shell: str):
+    def command(
+        install: Annotated[bool, typer.Option("--install", help="Install it for this user instead of printing it.")] = False,
+    ) -> None:
+        if install:
+            _install_script(shell)
+        else:
+            _print_script(shell)
+
+    command.__doc__ = f"The {shell} completion script (see the README to install it)."
+    return command
+
+
+for _shell in SHELLS:
+    completion_app.command(_shell)(_completion_command(_shell))
+
+
+@completion_app.command("values", hidden=True)
+def completion_values(kind: str, db: DbOpt = None) -> None:
+    """One value per line for the completion scripts; prints nothing for a store it cannot read."""
+    from .app import store_path
+    from .completion import values_of
+
+    try:
+        values = values_of(kind, store_path(db, os.environ))
+    except Exception:  # a Tab must never print a traceback into the command line
+        values = []
+    sys.stdout.buffer.write("".join(f"{v}\n" for v in values).encode("utf-8"))
+    raise typer.Exit(0 if values else 1)

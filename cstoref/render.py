@@ -279,6 +279,16 @@ def render_tables(tables: Iterable[Table], out: Output) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+# json.dumps(ensure_ascii=False) escapes C0 controls but passes these through as they are: DEL,
+# C1 controls (8-bit CSI and OSC among them), bidi embeddings, overrides, isolates and marks,
+# and the line and paragraph separators. Escaped, the JSON means the same and is safe to print.
+_JSON_UNSAFE = {
+    code: f"\\u{code:04x}"
+    for code in [0x7F, *range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                 *range(0x2066, 0x206A), 0x2028, 0x2029]
+}
+
+
 def render_json(data: Any, pretty: bool) -> str:
     """Indented for a person at a terminal; in a pipe, one record per line.
 
@@ -287,9 +297,9 @@ def render_json(data: Any, pretty: bool) -> str:
     several times slower on a large store).
     """
     if pretty:
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if isinstance(data, list):
-        if not data:
-            return "[]\n"
-        return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in data) + "\n]\n"
-    return json.dumps(data, ensure_ascii=False) + "\n"
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    elif isinstance(data, list) and data:
+        text = "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in data) + "\n]"
+    else:
+        text = json.dumps(data, ensure_ascii=False)
+    return text.translate(_JSON_UNSAFE) + "\n"

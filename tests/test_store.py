@@ -308,3 +308,19 @@ def test_deprecated_claims_and_figures_sit_beside_a_preferred_value(store: dict[
         if "deprecated" in ranks and "preferred" not in ranks:
             lonely.append(f"figures/{rec['id']}")
     assert not lonely, lonely
+
+
+def test_no_bilingual_text_is_empty(store: dict[str, Any]) -> None:
+    # The schema lets a --db store carry empty texts (the tool shows nothing for them); the
+    # bundled store fills every one.
+    def walk(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            if set(node) == {"en", "ar"} and all(isinstance(v, str) for v in node.values()):
+                assert node["en"].strip() and node["ar"].strip(), where
+            for key, value in node.items():
+                walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{where}[{index}]")
+
+    walk(store, "store")

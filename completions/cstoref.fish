@@ -1,0 +1,109 @@
+# fish completion for cstoref: written by `cstoref completion fish` from the app and the
+# bundled fact store; do not edit.
+
+# The values of KIND: baked in from the bundled store so that a Tab starts no program; a store
+# named by --db or CSTOREF_DB is asked through the program (nothing if it cannot be read).
+function __cstoref_values -a kind
+    set -l db
+    set -l next
+    for token in (commandline -opc)
+        if test -n "$next"
+            set db $token
+            set next
+        else if test "$token" = --db
+            set next 1
+        else if string match -q -- '--db=*' $token
+            set db (string sub -s 6 -- $token)
+        end
+    end
+    set db (string replace -r '^~/' "$HOME/" -- $db)
+    if test -n "$db"
+        cstoref completion values $kind --db $db 2>/dev/null
+    else if test -n "$CSTOREF_DB"
+        cstoref completion values $kind 2>/dev/null
+    else
+        switch $kind
+            case years
+                printf '%s\n' '2010' '2020' '2021' '2022'
+            case event-years
+                printf '%s\n' '1991' '1992' '1993' '1994' '1999' '2001' '2002' '2004' '2006' '2007' '2008' '2009' '2010' '2012' '2013' '2019' '2020' '2021' '2022' '2023' '2024' '2025' '2026'
+            case speakers
+                printf '%s\n' '@Fatinhom' '@mhaktr' 'Collective Security Treaty Organization' 'Irina Tsukerman' 'Kassym-Jomart Tokayev' 'Kassym-Zhomart Tokayev' 'Ministry of Defence of Kazakhstan' 'Mitchell Belfer' 'Mohammed al-Khatib' 'Mohammed al-Khatib (@mhaktr)' 'Muhammad al-Khatib' 'Putin' 'Qasym-Jomart Toqaev' 'Rahhal al-Omar' 'Rahhal al-Omar (@Fatinhom)' 'Rahhal al-Umar' 'Stanislau Zas' 'Stanislav Zas' 'The leadership of Kazakhstan' 'Tokayev' 'Vladimir Putin' 'إيرينا تسوكرمان' 'القيادة الكازاخستانية' 'بوتين' 'بيلفر' 'تسوكرمان' 'توكايف' 'توكاييف' 'رحال العمر' 'رحّال العمر' 'رحّال العمر (@Fatinhom)' 'زاس' 'ستانيسلاف زاس' 'فلاديمير بوتين' 'قاسم جومارت توكايف' 'قاسم جومارت توكاييف' 'محمد الخطيب' 'محمد الخطيب (@mhaktr)' 'منظمة معاهدة الأمن الجماعي' 'ميتشل بيلفر' 'وزارة الدفاع الكازاخستانية'
+            case sources
+                printf '%s\n' '000' '001' '002' '003' '004' '24kg' 'afp' 'apos' 'arm13' 'arm24' 'arm24b' 'arm24c' 'arm6' 'bek' 'belf' 'by103' 'bymfa' 'cens' 'chair' 'chair21' 'colr' 'crrf' 'crrf2' 'dep9' 'dus07' 'hsc' 'ifx13' 'ind' 'kar20' 'kg10' 'kg150' 'khab' 'kos' 'kz24' 'kzmod' 'mass' 'mass2' 'min23' 'mt12' 'nat' 'nato30' 'naz' 'nk' 'pan7' 'pash' 'reu' 'rt12' 'ru26' 'rub08' 'sb20' 'sc' 'sput6' 'tas23' 'tass12' 'tass25' 'tassfeb' 'tasspa' 'tj200' 'tjkg21' 'tok20k' 'tokreq' 'urdu13' 'ush' 'wd14' 'wp22' 'wpnow' 'yer22' 'zas20' 'zasfeb' 'zha'
+        end
+    end
+end
+
+complete -c cstoref -f
+complete -c cstoref -n '__fish_use_subcommand' -a 'about' -d 'An overview: names, founding, treaty, seat, chairmanship, bodies, force sizes.'
+complete -c cstoref -n '__fish_use_subcommand' -a 'completion' -d 'Print the Tab-completion script for bash, fish or zsh, or install it with --install.'
+complete -c cstoref -n '__fish_use_subcommand' -a 'deployment' -d 'The January 2022 Kazakhstan operation with every reported figure; with no YEAR, every decision.'
+complete -c cstoref -n '__fish_use_subcommand' -a 'members' -d 'Who is in the CSTO, who left and when, who observes.'
+complete -c cstoref -n '__fish_use_subcommand' -a 'quote' -d 'Who said what: the Arabic as the article printed it, and our English translation.'
+complete -c cstoref -n '__fish_use_subcommand' -a 'search' -d 'Everything in the store that matches, in either language, grouped by kind.'
+complete -c cstoref -n '__fish_use_subcommand' -a 'sources' -d 'The articles and reference pages, and what each one supports.'
+complete -c cstoref -n '__fish_use_subcommand' -a 'timeline' -d 'Dated events, oldest first, each date at the precision known.'
+complete -c cstoref -n '__fish_use_subcommand' -s h -l help -d 'Show this message and exit.'
+complete -c cstoref -n '__fish_use_subcommand' -l install-completion -d 'Install Tab completion for your shell (from SHELL), per user.'
+complete -c cstoref -n '__fish_use_subcommand' -l show-completion -d 'Show the Tab-completion script for your shell (from SHELL).'
+complete -c cstoref -n '__fish_use_subcommand' -l version -d 'Show the version and exit.'
+complete -c cstoref -n '__fish_seen_subcommand_from about' -l bidi -x -a 'auto visual logical' -d 'Arabic layout: visual (shaped, reordered), logical (as stored), or auto (from the terminal; default, also set by CSTOREF_BIDI).'
+complete -c cstoref -n '__fish_seen_subcommand_from about' -l db -r -F -d 'Read this fact store instead of the bundled one (also CSTOREF_DB).'
+complete -c cstoref -n '__fish_seen_subcommand_from about' -s h -l help -d 'Show this message and exit.'
+complete -c cstoref -n '__fish_seen_subcommand_from about' -l json -d 'Print the full records as JSON (UTF-8, logical order).'
+complete -c cstoref -n '__fish_seen_subcommand_from about' -l lang -x -a 'both en ar' -d 'Languages shown: both, en, or ar (a right-to-left table).'
+complete -c cstoref -n '__fish_seen_subcommand_from about' -l no-color -d 'No colour (also NO_COLOR, TERM=dumb, or not a terminal).'
+complete -c cstoref -n '__fish_seen_subcommand_from completion; and not __fish_seen_subcommand_from bash fish zsh' -a 'bash' -d 'The bash completion script (see the README to install it).'
+complete -c cstoref -n '__fish_seen_subcommand_from completion; and not __fish_seen_subcommand_from bash fish zsh' -a 'fish' -d 'The fish completion script (see the README to install it).'
+complete -c cstoref -n '__fish_seen_subcommand_from completion; and not __fish_seen_subcommand_from bash fish zsh' -a 'zsh' -d 'The zsh completion script (see the README to install it).'
+complete -c cstoref -n '__fish_seen_subcommand_from completion; and not __fish_seen_subcommand_from bash fish zsh' -s h -l help -d 'Show this message and exit.'
+complete -c cstoref -n '__fish_seen_subcommand_from completion; and __fish_seen_subcommand_from bash' -s h -l help -d 'Show this message and exit.'
+complete -c cstoref -n '__fish_seen_subcommand_from completion; and __fish_seen_subcommand_from bash' -l install -d 'Install it for this user instead of printing it.'
+complete -c cstoref -n '__fish_seen_subcommand_from completion; and __fish_seen_subcommand_from fish' -s h -l help -d 'Show this message and exit.'
+complete -c cstoref -n '__fish_seen_subcommand_from completion; and __fish_seen_subcommand_from fish' -l install -d 'Install it for this user instead of printing it.'
+complete -c cstoref -n '__fish_seen_subcommand_from completion; and __fish_seen_subcommand_from zsh' -s h -l help -d 'Show this message and exit.'
+complete -c cstoref -n '__fish_seen_subcommand_from completion; and __fish_seen_subcommand_from zsh' -l install -d 'Install it for this user instead of printing it.'
+complete -c cstoref -n '__fish_seen_subcommand_from deployment' -a '(__cstoref_values years)'
+complete -c cstoref -n '__fish_seen_subcommand_from deployment' -l bidi -x -a 'auto visual logical' -d 'Arabic layout: visual (shaped, reordered), logical (as stored), or auto (from the terminal; default, also set by CSTOREF_BIDI).'
+complete -c cstoref -n '__fish_seen_subcommand_from deployment' -l db -r -F -d 'Read this fact store instead of the bundled one (also CSTOREF_DB).'
+complete -c cstoref -n '__fish_seen_subcommand_from deployment' -s h -l help -d 'Show this message and exit.'
+complete -c cstoref -n '__fish_seen_subcommand_from deployment' -l json -d 'Print the full records as JSON (UTF-8, logical order).'
+complete -c cstoref -n '__fish_seen_subcommand_from deployment' -l lang -x -a 'both en ar' -d 'Languages shown: both, en, or ar (a right-to-left table).'
+complete -c cstoref -n '__fish_seen_subcommand_from deployment' -l no-color -d 'No colour (also NO_COLOR, TERM=dumb, or not a terminal).'
+complete -c cstoref -n '__fish_seen_subcommand_from members' -l bidi -x -a 'auto visual logical' -d 'Arabic layout: visual (shaped, reordered), logical (as stored), or auto (from the terminal; default, also set by CSTOREF_BIDI).'
+complete -c cstoref -n '__fish_seen_subcommand_from members' -l db -r -F -d 'Read this fact store instead of the bundled one (also CSTOREF_DB).'
+complete -c cstoref -n '__fish_seen_subcommand_from members' -s h -l help -d 'Show this message and exit.'
+complete -c cstoref -n '__fish_seen_subcommand_from members' -l json -d 'Print the full records as JSON (UTF-8, logical order).'
+complete -c cstoref -n '__fish_seen_subcommand_from members' -l lang -x -a 'both en ar' -d 'Languages shown: both, en, or ar (a right-to-left table).'
+complete -c cstoref -n '__fish_seen_subcommand_from members' -l no-color -d 'No colour (also NO_COLOR, TERM=dumb, or not a terminal).'
+complete -c cstoref -n '__fish_seen_subcommand_from members' -l status -x -a 'member former observer all' -d 'Which countries: member, former, observer, or all.'
+complete -c cstoref -n '__fish_seen_subcommand_from quote' -l bidi -x -a 'auto visual logical' -d 'Arabic layout: visual (shaped, reordered), logical (as stored), or auto (from the terminal; default, also set by CSTOREF_BIDI).'
+complete -c cstoref -n '__fish_seen_subcommand_from quote' -l db -r -F -d 'Read this fact store instead of the bundled one (also CSTOREF_DB).'
+complete -c cstoref -n '__fish_seen_subcommand_from quote' -s h -l help -d 'Show this message and exit.'
+complete -c cstoref -n '__fish_seen_subcommand_from quote' -l json -d 'Print the full records as JSON (UTF-8, logical order).'
+complete -c cstoref -n '__fish_seen_subcommand_from quote' -l lang -x -a 'both en ar' -d 'Languages shown: both, en, or ar (a right-to-left table).'
+complete -c cstoref -n '__fish_seen_subcommand_from quote' -l no-color -d 'No colour (also NO_COLOR, TERM=dumb, or not a terminal).'
+complete -c cstoref -n '__fish_seen_subcommand_from quote' -l random -d 'One matching quote, chosen at random.'
+complete -c cstoref -n '__fish_seen_subcommand_from quote' -l speaker -x -a '(__cstoref_values speakers)' -d 'Who said it, in any spelling (بوتين, Putin).'
+complete -c cstoref -n '__fish_seen_subcommand_from search' -l bidi -x -a 'auto visual logical' -d 'Arabic layout: visual (shaped, reordered), logical (as stored), or auto (from the terminal; default, also set by CSTOREF_BIDI).'
+complete -c cstoref -n '__fish_seen_subcommand_from search' -l db -r -F -d 'Read this fact store instead of the bundled one (also CSTOREF_DB).'
+complete -c cstoref -n '__fish_seen_subcommand_from search' -s h -l help -d 'Show this message and exit.'
+complete -c cstoref -n '__fish_seen_subcommand_from search' -l json -d 'Print the full records as JSON (UTF-8, logical order).'
+complete -c cstoref -n '__fish_seen_subcommand_from search' -l lang -x -a 'both en ar' -d 'Languages shown: both, en, or ar (a right-to-left table).'
+complete -c cstoref -n '__fish_seen_subcommand_from search' -l no-color -d 'No colour (also NO_COLOR, TERM=dumb, or not a terminal).'
+complete -c cstoref -n '__fish_seen_subcommand_from sources' -a '(__cstoref_values sources)'
+complete -c cstoref -n '__fish_seen_subcommand_from sources' -l bidi -x -a 'auto visual logical' -d 'Arabic layout: visual (shaped, reordered), logical (as stored), or auto (from the terminal; default, also set by CSTOREF_BIDI).'
+complete -c cstoref -n '__fish_seen_subcommand_from sources' -l db -r -F -d 'Read this fact store instead of the bundled one (also CSTOREF_DB).'
+complete -c cstoref -n '__fish_seen_subcommand_from sources' -s h -l help -d 'Show this message and exit.'
+complete -c cstoref -n '__fish_seen_subcommand_from sources' -l json -d 'Print the full records as JSON (UTF-8, logical order).'
+complete -c cstoref -n '__fish_seen_subcommand_from sources' -l lang -x -a 'both en ar' -d 'Languages shown: both, en, or ar (a right-to-left table).'
+complete -c cstoref -n '__fish_seen_subcommand_from sources' -l no-color -d 'No colour (also NO_COLOR, TERM=dumb, or not a terminal).'
+complete -c cstoref -n '__fish_seen_subcommand_from timeline' -l bidi -x -a 'auto visual logical' -d 'Arabic layout: visual (shaped, reordered), logical (as stored), or auto (from the terminal; default, also set by CSTOREF_BIDI).'
+complete -c cstoref -n '__fish_seen_subcommand_from timeline' -l db -r -F -d 'Read this fact store instead of the bundled one (also CSTOREF_DB).'
+complete -c cstoref -n '__fish_seen_subcommand_from timeline' -l from -x -a '(__cstoref_values event-years)' -d 'First year shown.'
+complete -c cstoref -n '__fish_seen_subcommand_from timeline' -s h -l help -d 'Show this message and exit.'
+complete -c cstoref -n '__fish_seen_subcommand_from timeline' -l json -d 'Print the full records as JSON (UTF-8, logical order).'
+complete -c cstoref -n '__fish_seen_subcommand_from timeline' -l lang -x -a 'both en ar' -d 'Languages shown: both, en, or ar (a right-to-left table).'
+complete -c cstoref -n '__fish_seen_subcommand_from timeline' -l no-color -d 'No colour (also NO_COLOR, TERM=dumb, or not a terminal).'
+complete -c cstoref -n '__fish_seen_subcommand_from timeline' -l to -x -a '(__cstoref_values event-years)' -d 'Last year shown.'

@@ -1,0 +1,601 @@
+"""Tab completion: bash, zsh and fish scripts written from the app's command tree and the store.
+
+A Typer app completes by starting Python on every Tab (150 to 190 ms). These scripts carry the
+commands, options, choices and the bundled store's values as data, so a Tab on the bundled store
+runs only shell code. When ``--db`` or ``CSTOREF_DB`` names another store, the scripts ask the
+program for its values instead (``cstoref completion values KIND``).
+
+This module never imports Typer: `cli` hands it the Click command tree and prints what it returns.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+from dataclasses import dataclass
+from typing import Any
+
+SHELLS = ("bash", "fish", "zsh")
+KINDS = ("years", "event-years", "speakers", "sources")
+
+# What each parameter's values are. The command tree knows choices, not which store values or
+# that a value is a file, so that is said here, by parameter name.
+_PARAM_VALUES = {
+    "year": "years",
+    "from_year": "event-years",
+    "to_year": "event-years",
+    "speaker": "speakers",
+    "source_id": "sources",
+    "db": "files",
+}
+
+# Control and bidi-control characters: a store is data, and a value shown in a completion list
+# must not move the cursor, recolour the terminal or reorder the line.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True)
+class Values:
+    """What a word completes to: "choice" (with `choices`), a store KIND, "files", or "text"."""
+
+    kind: str
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Option:
+    names: tuple[str, ...]
+    help: str
+    values: Values | None  # None for a flag
+
+
+@dataclass(frozen=True)
+class Command:
+    path: tuple[str, ...]  # () for the program itself, ("completion", "bash") for a subcommand's
+    help: str
+    options: tuple[Option, ...]
+    argument: Values | None  # the first positional word: a subcommand (choice), a value, or none
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.path)
+
+
+# --- the command tree -------------------------------------------------------------------------
+
+
+def _values(param: Any) -> Values:
+    kind = _PARAM_VALUES.get(param.name)
+    if kind:
+        return Values(kind)
+    choices = getattr(param.type, "choices", None)
+    if choices:
+        return Values("choice", tuple(str(c) for c in choices))
+    return Values("text")
+
+
+def command_tree(root: Any) -> list[Command]:
+    """Every visible command under the Click command `root`, itself first, sorted by path."""
+    found: list[Command] = []
+
+    def walk(command: Any, path: tuple[str, ...], parent: Any) -> None:
+        # A context made as Click makes it, so that -h joins --help as it does at run time.
+        settings = getattr(command, "context_settings", None) or {}
+        ctx = command.context_class(command, info_name=(path or ("cstoref",))[-1], parent=parent, **settings)
+        options: list[Option] = []
+        argument: Values | None = None
+        for param in command.get_params(ctx):
+            if getattr(param, "hidden", False):
+                continue
+            if param.param_type_name == "option":
+                names = sorted([*param.opts, *param.secondary_opts], key=lambda n: (n.startswith("--"), n))
+                options.append(Option(tuple(names), param.help or "", None if param.is_flag else _values(param)))
+            elif argument is None:
+                argument = _values(param)
+        children = {n: c for n, c in sorted(getattr(command, "commands", {}).items()) if not c.hidden}
+        if children:
+            argument = Values("choice", tuple(children))
+        help_text = command.get_short_help_str(limit=200) if path else ""
+        found.append(Command(path, help_text, tuple(sorted(options, key=lambda o: o.names[-1])), argument))
+        for name, child in children.items():
+            walk(child, (*path, name), ctx)
+
+    walk(root, (), None)
+    return found
+
+
+def _children(command: Command, commands: list[Command]) -> list[Command]:
+    return [c for c in commands if c.path and c.path[:-1] == command.path]
+
+
+# --- the store's values -----------------------------------------------------------------------
+
+
+def _clean(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    text = " ".join(_UNSAFE.sub(" ", str(value)).split())
+    return text or None
+
+
+def _records(document: dict[str, Any], table: str) -> list[dict[str, Any]]:
+    rows = document.get(table)
+    if not isinstance(rows, dict):
+        return []
+    return [row for row in rows.values() if isinstance(row, dict)]
+
+
+def _bilingual(value: Any) -> list[Any]:
+    return [value.get("en"), value.get("ar")] if isinstance(value, dict) else []
+
+
+def store_values(document: Any) -> dict[str, list[str]]:
+    """The completion values of each KIND in a store document (TinyDB JSON), sorted.
+
+    Read defensively rather than validated: completion only lists words, the command itself
+    refuses a bad store when it runs, and a Tab must never fail loudly.
+    """
+    if not isinstance(document, dict):
+        document = {}
+    event_years = []
+    for row in _records(document, "events"):
+        year = re.match(r"\d{4}", row["date"]) if isinstance(row.get("date"), str) else None
+        event_years.append(year.group() if year else None)
+    people = {row["id"]: row for row in _records(document, "people") if isinstance(row.get("id"), str)}
+    speakers: list[Any] = []
+    for quote in _records(document, "quotes"):
+        speakers += _bilingual(quote.get("speaker_name"))
+        person = people.get(quote["speaker"]) if isinstance(quote.get("speaker"), str) else None
+        if person:
+            speakers += _bilingual(person.get("name"))
+            for aliases in _bilingual(person.get("aliases")):
+                speakers += aliases if isinstance(aliases, list) else []
+    raw = {
+        "years": [row.get("year") for row in _records(document, "deployments")],
+        "event-years": event_years,
+        "speakers": speakers,
+        "sources": [row.get("id") for row in _records(document, "sources")],
+    }
+    # A value starting with "-" would be read as an option.
+    return {kind: sorted({v for v in map(_clean, found) if v and not v.startswith("-")}) for kind, found in raw.items()}
+
+
+# --- quoting for each shell -------------------------------------------------------------------
+
+
+def _sh(text: str) -> str:
+    """A word for bash and zsh: bare when safe, else single-quoted."""
+    if re.fullmatch(r"[A-Za-z0-9_@%+,./-]+", text):
+        return text
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def _fish(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _words(values: Values | None) -> str:
+    """A value spec as one shell word: 'choice a b c', 'years', 'files', 'text' or ''."""
+    if values is None:
+        return ""
+    return " ".join([values.kind, *values.choices])
+
+
+# --- bash -------------------------------------------------------------------------------------
+
+_BASH = r"""# bash completion for cstoref: written by `cstoref completion bash` from the app and the
+# bundled fact store; do not edit. Needs bash 4 or later, not the bash-completion package.
+
+# What command $1 ('' for the program itself) takes: its options, and what its first
+# positional word completes to.
+_cstoref_command() {
+    case $1 in
+@COMMANDS@
+        *) return 1 ;;
+    esac
+}
+
+# What the value of option $2 of command $1 completes to; fails for flags.
+_cstoref_option() {
+    case "$1 $2" in
+@OPTIONS@
+        *) return 1 ;;
+    esac
+}
+
+# The values of the bundled store, baked in so that a Tab starts no program.
+_cstoref_store() {
+    case $1 in
+@STORE@
+    esac
+}
+
+# The values of KIND $1, each after prefix $3. A store named by --db ($2) or CSTOREF_DB is
+# asked through the program; it prints nothing if that store cannot be read.
+_cstoref_values() {
+    local v
+    if [[ -n $2 || -n ${CSTOREF_DB-} ]]; then
+        while IFS= read -r v; do
+            cands+=("$3$v")
+        done < <(cstoref completion values "$1" ${2:+--db "$2"} 2>/dev/null)
+    else
+        local -a vals=()
+        _cstoref_store "$1"
+        for v in "${vals[@]}"; do cands+=("$3$v"); done
+    fi
+}
+
+# It reads only COMP_LINE and COMP_POINT, so a test or a benchmark can call it directly.
+_cstoref() {
+    local line=${COMP_LINE:0:COMP_POINT} c word='' quote='' started=''
+    local -i i brk=0
+    local -a words=()
+    # Split the line into words as the shell will, quotes and backslashes removed. Readline
+    # replaces only the text after the last unquoted COMP_WORDBREAKS character ("=" in
+    # "--lang=ar"), so remember where that is: candidates are cut there.
+    for ((i = 0; i < ${#line}; i++)); do
+        c=${line:i:1}
+        case $quote in
+            \\) word+=$c quote='' ;;
+            \') if [[ $c == \' ]]; then quote=''; else word+=$c; fi ;;
+            \") if [[ $c == \" ]]; then quote=''
+                elif [[ $c == \\ && ${line:i+1:1} == [\"\\\$\`] ]]; then word+=${line:i+1:1}; i+=1
+                else word+=$c; fi ;;
+            *) case $c in
+                   [[:space:]]) if [[ -n $started ]]; then words+=("$word"); fi
+                                word='' started='' brk=0 ;;
+                   \\|\'|\") quote=$c started=1 ;;
+                   *) word+=$c started=1
+                      if [[ $COMP_WORDBREAKS == *"$c"* ]]; then brk=${#word}; fi ;;
+               esac ;;
+        esac
+    done
+
+    # Which (sub)command the line is in, which option awaits a value, and the --db store.
+    local cmd='' opts='' arg='' expect='' db='' w
+    local -i npos=0
+    _cstoref_command ''
+    for w in "${words[@]:1}"; do
+        if [[ -n $expect ]]; then
+            if [[ $expect == --db ]]; then db=$w; fi
+            expect=''
+        elif [[ $w == --db=* ]]; then
+            db=${w#--db=}
+        elif [[ $w == -* ]]; then
+            if [[ $w != *=* ]] && _cstoref_option "$cmd" "$w"; then expect=$w; fi
+        elif ((npos == 0)) && [[ $arg == 'choice '* ]] && _cstoref_command "${cmd:+$cmd }$w"; then
+            cmd=${cmd:+$cmd }$w
+        else
+            npos+=1
+        fi
+    done
+    if [[ $db == '~/'* ]]; then db=$HOME/${db:2}; fi
+
+    # Candidates are whole words: an option, or a value after its prefix ("--lang=").
+    local value='' prefix='' REPLY
+    local -a cands=()
+    if [[ -n $expect ]]; then
+        _cstoref_option "$cmd" "$expect" && value=$REPLY
+    elif [[ $word == -*=* ]]; then
+        prefix=${word%%=*}=
+        _cstoref_option "$cmd" "${word%%=*}" && value=$REPLY
+    elif [[ $word == -* ]]; then
+        value="choice $opts"
+    elif ((npos == 0)); then
+        value=$arg
+    fi
+    case $value in
+        choice\ *) for w in ${value#choice }; do cands+=("$prefix$w"); done ;;
+        files) compopt -o filenames 2>/dev/null
+               while IFS= read -r w; do cands+=("$prefix$w"); done < <(compgen -f -- "${word#"$prefix"}") ;;
+        text | '') ;;
+        # Store values may hold spaces ("Vladimir Putin"): let readline quote them as it
+        # quotes file names, so each completes as one word.
+        *) compopt -o filenames 2>/dev/null
+           _cstoref_values "$value" "$db" "$prefix" ;;
+    esac
+    COMPREPLY=()
+    for c in "${cands[@]}"; do
+        if [[ $c == "$word"* ]]; then COMPREPLY+=("${c:brk}"); fi
+    done
+}
+
+complete -F _cstoref cstoref
+"""
+
+
+def _bash(commands: list[Command], values: dict[str, list[str]]) -> str:
+    command_lines = [
+        f"        {_sh(c.name)}) opts={_sh(' '.join(n for o in c.options for n in o.names))} arg={_sh(_words(c.argument))} ;;"
+        for c in commands
+    ]
+    # One line per option and value spec, listing every command that has it.
+    by_spec: dict[tuple[str, str], list[str]] = {}
+    for command in commands:
+        for option in command.options:
+            if option.values:
+                for name in option.names:
+                    by_spec.setdefault((name, _words(option.values)), []).append(f"{command.name} {name}")
+    option_lines = [
+        f"        {' | '.join(_sh(p) for p in patterns)}) REPLY={_sh(spec)} ;;"
+        for (_, spec), patterns in sorted(by_spec.items())
+    ]
+    store_lines = [f"        {kind}) vals=({' '.join(map(_sh, values[kind]))}) ;;" for kind in KINDS]
+    return (
+        _BASH.replace("@COMMANDS@", "\n".join(command_lines))
+        .replace("@OPTIONS@", "\n".join(option_lines))
+        .replace("@STORE@", "\n".join(store_lines))
+    )
+
+
+# --- zsh --------------------------------------------------------------------------------------
+
+_ZSH = r"""#compdef cstoref
+# zsh completion for cstoref: written by `cstoref completion zsh` from the app and the bundled
+# fact store; do not edit. Load it from a directory in $fpath before compinit, or source it
+# after compinit.
+
+# The values of the KIND named last: baked in from the bundled store so that a Tab starts no
+# program; a store named by --db or CSTOREF_DB is asked through the program (nothing if it cannot
+# be read). _arguments puts its description options first: they go on to compadd.
+_cstoref_values() {
+    local kind=${@[-1]} db=${(Q)opt_args[--db]}
+    local -a vals
+    [[ $db == '~/'* ]] && db=$HOME/${db#??}
+    if [[ -n $db || -n $CSTOREF_DB ]]; then
+        local -a cmd=(cstoref completion values $kind)
+        [[ -n $db ]] && cmd+=(--db $db)
+        vals=(${(f)"$($cmd 2>/dev/null)"})
+    else
+        case $kind in
+@STORE@
+        esac
+    fi
+    compadd "${(@)@[1,-2]}" -a vals
+}
+
+@FUNCTIONS@
+
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+    # Autoloaded from $fpath: this file is the body of _cstoref, so run it for this Tab.
+    _cstoref "$@"
+else
+    compdef _cstoref cstoref
+fi
+"""
+
+
+def _zsh_desc(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace(":", "\\:")
+
+
+def _zsh_action(values: Values) -> str:
+    if values.kind == "choice":
+        return "(" + " ".join(values.choices) + ")"
+    if values.kind == "files":
+        return "_files"
+    if values.kind == "text":
+        return " "
+    return f"_cstoref_values {values.kind}"
+
+
+def _zsh_function(command: Command, commands: list[Command]) -> str:
+    name = "_cstoref" + "".join(f"__{p}" for p in command.path)
+    specs = []
+    for option in command.options:
+        group = f"({' '.join(option.names)})" if len(option.names) > 1 else ""
+        for opt in option.names:
+            spec = f"{group}{opt}"
+            if option.values:
+                label = {"choice": opt.lstrip("-"), "files": "file"}.get(option.values.kind, option.values.kind)
+                # "--lang=": the value may follow as the next word or after "=".
+                spec += f"=[{_zsh_desc(option.help)}]:{label}:{_zsh_action(option.values)}"
+            else:
+                spec += f"[{_zsh_desc(option.help)}]"
+            specs.append(_sh(spec))
+    children = _children(command, commands)
+    lines = [f"{name}() {{"]
+    if children:
+        lines += [
+            "    local curcontext=$curcontext state state_descr line ret=1",
+            "    typeset -A opt_args",
+            "    _arguments -C \\",
+            *[f"        {s} \\" for s in specs],
+            "        ': :->command' '*:: :->args' && ret=0",
+            "    case $state in",
+            "        command)",
+            "            local -a commands=(",
+            *[f"                {_sh(c.path[-1] + ':' + c.help)}" for c in children],
+            "            )",
+            "            _describe -t commands command commands && ret=0 ;;",
+            "        args)",
+            f"            curcontext=${{curcontext%:*:*}}:cstoref-$words[1]:",
+            f"            (( $+functions[{name}__$words[1]] )) && {name}__$words[1] && ret=0 ;;",
+            "    esac",
+            "    return ret",
+        ]
+    else:
+        argument = [_sh(f"1:{command.argument.kind}:{_zsh_action(command.argument)}")] if command.argument else []
+        lines.append("    _arguments \\\n        " + " \\\n        ".join([*specs, *argument]))
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _zsh(commands: list[Command], values: dict[str, list[str]]) -> str:
+    store_lines = [f"            {kind}) vals=({' '.join(map(_sh, values[kind]))}) ;;" for kind in KINDS]
+    functions = "\n\n".join(_zsh_function(c, commands) for c in commands)
+    return _ZSH.replace("@STORE@", "\n".join(store_lines)).replace("@FUNCTIONS@", functions)
+
+
+# --- fish -------------------------------------------------------------------------------------
+
+_FISH = r"""# fish completion for cstoref: written by `cstoref completion fish` from the app and the
+# bundled fact store; do not edit.
+
+# The values of KIND: baked in from the bundled store so that a Tab starts no program; a store
+# named by --db or CSTOREF_DB is asked through the program (nothing if it cannot be read).
+function __cstoref_values -a kind
+    set -l db
+    set -l next
+    for token in (commandline -opc)
+        if test -n "$next"
+            set db $token
+            set next
+        else if test "$token" = --db
+            set next 1
+        else if string match -q -- '--db=*' $token
+            set db (string sub -s 6 -- $token)
+        end
+    end
+    set db (string replace -r '^~/' "$HOME/" -- $db)
+    if test -n "$db"
+        cstoref completion values $kind --db $db 2>/dev/null
+    else if test -n "$CSTOREF_DB"
+        cstoref completion values $kind 2>/dev/null
+    else
+        switch $kind
+@STORE@
+        end
+    end
+end
+
+complete -c cstoref -f
+@COMPLETES@
+"""
+
+
+def _fish_condition(command: Command, commands: list[Command]) -> str:
+    if not command.path:
+        return "__fish_use_subcommand"
+    tests = [f"__fish_seen_subcommand_from {p}" for p in command.path]
+    children = _children(command, commands)
+    if children:
+        tests.append(f"not __fish_seen_subcommand_from {' '.join(c.path[-1] for c in children)}")
+    return "; and ".join(tests)
+
+
+def _fish_values(values: Values) -> str:
+    """The `complete` arguments for an option's value (-x: it needs one, and it is no file)."""
+    if values.kind == "files":
+        return "-r -F"
+    if values.kind == "text":
+        return "-x"
+    return f"-x -a {_fish_candidates(values)}"
+
+
+def _fish_candidates(values: Values) -> str:
+    if values.kind == "choice":
+        return _fish(" ".join(values.choices))
+    return _fish(f"(__cstoref_values {values.kind})")
+
+
+def _fish_completes(commands: list[Command]) -> list[str]:
+    lines = []
+    for command in commands:
+        condition = f"-n {_fish(_fish_condition(command, commands))}"
+        children = _children(command, commands)
+        for child in children:
+            lines.append(f"complete -c cstoref {condition} -a {_fish(child.path[-1])} -d {_fish(child.help)}")
+        if command.argument and not children and command.argument.kind != "text":
+            lines.append(f"complete -c cstoref {condition} -a {_fish_candidates(command.argument)}")
+        for option in command.options:
+            names = " ".join(f"-l {n[2:]}" if n.startswith("--") else f"-s {n[1:]}" for n in option.names)
+            value = f" {_fish_values(option.values)}" if option.values else ""
+            lines.append(f"complete -c cstoref {condition} {names}{value} -d {_fish(option.help)}")
+    return lines
+
+
+def _fish_script(commands: list[Command], values: dict[str, list[str]]) -> str:
+    store_lines = []
+    for kind in KINDS:
+        store_lines += [f"            case {kind}", f"                printf '%s\\n' {' '.join(map(_fish, values[kind]))}"]
+    return _FISH.replace("@STORE@", "\n".join(store_lines)).replace("@COMPLETES@", "\n".join(_fish_completes(commands)))
+
+
+# --- the public entry points ------------------------------------------------------------------
+
+
+def bundled_values() -> dict[str, list[str]]:
+    from .store import bundled_path, read_document
+
+    return store_values(read_document(bundled_path()))
+
+
+def script(shell: str, root: Any) -> str:
+    """The completion script for `shell`, from the Click command `root` and the bundled store."""
+    writer = {"bash": _bash, "zsh": _zsh, "fish": _fish_script}[shell]
+    return writer(command_tree(root), bundled_values())
+
+
+def values_of(kind: str, path: str | None) -> list[str]:
+    """The values of KIND in the store at `path` (the bundled one if None); [] if unreadable."""
+    from .errors import CstorefError
+    from .store import bundled_path, read_document
+
+    if kind not in KINDS:
+        return []
+    try:
+        return store_values(read_document(path or bundled_path()))[kind]
+    except CstorefError:
+        return []
+
+
+# --- installing -------------------------------------------------------------------------------
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return ""
+
+
+def _add_lines(path: str, lines: list[str], *, first: bool = False) -> list[str]:
+    """Add each line the file at `path` lacks (at its top if `first`); the lines added."""
+    text = _read(path)
+    missing = [line for line in lines if line not in text.splitlines()]
+    if missing:
+        block = "\n".join(missing) + "\n"
+        if first:
+            text = block + text
+        else:
+            text += ("\n" if text and not text.endswith("\n") else "") + block
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    return missing
+
+
+def install(shell: str, text: str, env: Any = None) -> list[str]:
+    """Write the script where `shell` looks for it per user, and wire it up; what was done."""
+    env = os.environ if env is None else env
+    home = env.get("HOME") or os.path.expanduser("~")
+    if shell == "bash":
+        data = env.get("XDG_DATA_HOME") or os.path.join(home, ".local", "share")
+        target = os.path.join(data, "bash-completion", "completions", "cstoref")
+    elif shell == "zsh":
+        target = os.path.join(home, ".zfunc", "_cstoref")
+    elif shell == "fish":
+        config = env.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
+        target = os.path.join(config, "fish", "completions", "cstoref.fish")
+    else:
+        raise ValueError(shell)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    done = [f"wrote {target}"]
+    if shell == "bash":
+        # The bash-completion package loads that directory by itself; this line makes the
+        # script work without the package too.
+        rc = os.path.join(home, ".bashrc")
+        added = _add_lines(rc, [f"[ -r {shlex.quote(target)} ] && . {shlex.quote(target)}  # cstoref Tab completion"])
+    elif shell == "zsh":
+        # fpath must hold ~/.zfunc before compinit runs, so that line goes first.
+        rc = os.path.join(env.get("ZDOTDIR") or home, ".zshrc")
+        added = _add_lines(rc, ["fpath=(~/.zfunc $fpath)"], first=True)
+        if "compinit" not in _read(rc):
+            added += _add_lines(rc, ["autoload -Uz compinit && compinit"])
+    else:  # fish loads its completions directory by itself
+        return done
+    return done + [f"added to {rc}: {line}" for line in added]
