@@ -52,8 +52,12 @@ NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour (also NO
 
 app = typer.Typer(
     name="cstoref",
+    # Help is plain text that the terminal prints as it is, so it stays in English: Arabic
+    # here would reach a terminal without bidi unshaped and reversed.
     help="A bilingual Arabic/English reference on the Collective Security Treaty Organization "
-    "(CSTO, منظمة معاهدة الأمن الجماعي). Every fact cites its source.",
+    "(CSTO). Every fact cites its source.",
+    # Plain Click help: the rich formatter roughly doubles the time --help takes.
+    rich_markup_mode=None,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
@@ -179,7 +183,7 @@ def deployment(
 @app.command()
 def quote(
     text: Annotated[Optional[str], typer.Argument(metavar="[TEXT]", help="Words the quote contains, in Arabic or English.", show_default=False)] = None,
-    speaker: Annotated[Optional[str], typer.Option("--speaker", metavar="NAME", help="Who said it, in any spelling (بوتين, Putin).", show_default=False)] = None,
+    speaker: Annotated[Optional[str], typer.Option("--speaker", metavar="NAME", help="Who said it, in Arabic or English, in any spelling (e.g. Putin).", show_default=False)] = None,
     random: Annotated[bool, typer.Option("--random", help="One matching quote, chosen at random.")] = False,
     json_: JsonOpt = False,
     lang: LangOpt = Lang.both,
@@ -193,7 +197,7 @@ def quote(
 
 @app.command()
 def search(
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="A name, word or code in Arabic or English (قرغيزستان, Kyrgyzstan, KGZ).", show_default=False)],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="A name, word or code in Arabic or English, in any spelling (e.g. Kyrgyzstan, KGZ).", show_default=False)],
     json_: JsonOpt = False,
     lang: LangOpt = Lang.both,
     bidi: BidiOpt = None,
@@ -266,3 +270,33 @@ def completion_values(kind: str, db: DbOpt = None) -> None:
         values = []
     sys.stdout.buffer.write("".join(f"{v}\n" for v in values).encode("utf-8"))
     raise typer.Exit(0 if values else 1)
+
+
+def help_texts() -> dict[str, str]:
+    """--help of the app and of each visible command, as Typer prints them at 80 columns.
+
+    `cstoref/helptext.py` keeps a copy, so `entry` can answer --help without importing Typer;
+    a test fails when the copy is stale. Rewrite it with ``python -m cstoref.cli``.
+    """
+    from typer.testing import CliRunner
+
+    runner = CliRunner()
+    texts = {"": runner.invoke(app, ["--help"], prog_name="cstoref", env={"COLUMNS": "80"}).output}
+    for name, command in typer.main.get_command(app).commands.items():
+        if not command.hidden:
+            texts[name] = runner.invoke(app, [name, "--help"], prog_name="cstoref", env={"COLUMNS": "80"}).output
+    return texts
+
+
+def write_help_module(path: str) -> None:
+    lines = ['"""--help texts, written by `python -m cstoref.cli` from the Typer app; do not edit."""', "", "HELP = {"]
+    lines += [f"    {name!r}: {text!r}," for name, text in help_texts().items()]
+    lines += ["}", ""]
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    import os as _os
+
+    write_help_module(_os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "helptext.py"))

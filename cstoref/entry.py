@@ -3,8 +3,9 @@
 Typer and its vendored Click take about as long to import as the rest of a run. A command
 line made only of a known subcommand, its known options with valid values and its
 arguments is parsed here, from `spec`, and answered by `app.run`, exactly as the Typer app
-would answer it (a test compares the two). Anything else — help, completion, a mistake to
-report, an unusual form — goes to the Typer app.
+would answer it (a test compares the two); --help is printed from a copy of what Typer
+prints (`helptext`, tested too). Anything else — completion, a mistake to report, an
+unusual form — goes to the Typer app.
 """
 
 from __future__ import annotations
@@ -78,8 +79,45 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
     return name, params, common
 
 
+def _help_columns() -> int:
+    """The width Click would format help for (shutil.get_terminal_size's rules)."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+def stored_help(argv: list[str]) -> str | None:
+    """The --help text Typer would print for `argv`, when a stored copy of it applies."""
+    if argv in (["--help"], ["-h"]):
+        name = ""
+    elif len(argv) == 2 and argv[1] in ("--help", "-h"):
+        name = argv[0]
+    else:
+        return None
+    # Click formats help at the terminal's width up to 80 columns: the copy is the 80 one.
+    if _help_columns() < 80:
+        return None
+    from .helptext import HELP
+
+    return HELP.get(name)
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
+    text = stored_help(argv)
+    if text is not None:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            pass
+        sys.exit(0)
     parsed = parse(argv)
     if parsed is not None:
         from .app import run

@@ -121,3 +121,21 @@ def test_spec_mirrors_the_typer_app() -> None:
                 assert (param.type.min, param.type.max) == (opt.min, opt.max)
         arguments = [p for p in params if p.param_type_name == "argument"]
         assert [(p.name, p.required) for p in arguments] == [(o.dest, o.required) for o in spec.COMMANDS[name].arguments]
+
+
+def test_stored_help_is_what_typer_prints_now() -> None:
+    from cstoref.helptext import HELP
+
+    assert HELP == cli.help_texts(), "cstoref/helptext.py is stale: run python -m cstoref.cli"
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["-h"], ["members", "--help"], ["deployment", "-h"], ["completion", "--help"]])
+def test_help_is_the_same_by_either_path(argv: list[str], tmp_path) -> None:
+    from conftest import clean_env, run_cli
+
+    fast = run_cli(*argv, env=clean_env(COLUMNS="100"), cwd=tmp_path)
+    narrow = run_cli(*argv, env=clean_env(COLUMNS="80"), cwd=tmp_path)
+    assert fast.returncode == narrow.returncode == 0
+    assert fast.stdout == narrow.stdout and fast.stdout.startswith("Usage: cstoref")
+    slow = run_cli(*argv, env=clean_env(COLUMNS="60"), cwd=tmp_path)  # Typer itself
+    assert slow.returncode == 0 and slow.stdout.startswith("Usage: cstoref")
