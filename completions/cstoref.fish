@@ -35,6 +35,24 @@ function __cstoref_values -a kind
     end
 end
 
+# True while the subcommand has no positional word yet, so that `deployment 2022 <Tab>`
+# offers no second year. Words after an option that takes a value are that option's.
+function __cstoref_no_argument
+    set -l tokens (commandline -opc)
+    set -e tokens[1..2]
+    set -l skip
+    for token in $tokens
+        if test -n "$skip"
+            set skip
+        else if contains -- $token --bidi --db --from --lang --speaker --status --to
+            set skip 1
+        else if not string match -q -- '-*' $token
+            return 1
+        end
+    end
+    return 0
+end
+
 complete -c cstoref -f
 complete -c cstoref -n '__fish_use_subcommand' -a 'about' -d 'An overview: names, founding, treaty, seat, chairmanship, bodies, force sizes.'
 complete -c cstoref -n '__fish_use_subcommand' -a 'completion' -d 'Print the Tab-completion script for bash, fish or zsh, or install it with --install.'
@@ -64,7 +82,7 @@ complete -c cstoref -n '__fish_seen_subcommand_from completion; and __fish_seen_
 complete -c cstoref -n '__fish_seen_subcommand_from completion; and __fish_seen_subcommand_from fish' -l install -d 'Install it for this user instead of printing it.'
 complete -c cstoref -n '__fish_seen_subcommand_from completion; and __fish_seen_subcommand_from zsh' -s h -l help -d 'Show this message and exit.'
 complete -c cstoref -n '__fish_seen_subcommand_from completion; and __fish_seen_subcommand_from zsh' -l install -d 'Install it for this user instead of printing it.'
-complete -c cstoref -n '__fish_seen_subcommand_from deployment' -a '(__cstoref_values years)'
+complete -c cstoref -n '__fish_seen_subcommand_from deployment; and __cstoref_no_argument' -a '(__cstoref_values years)'
 complete -c cstoref -n '__fish_seen_subcommand_from deployment' -l bidi -x -a 'auto visual logical' -d 'Arabic layout: visual (shaped, reordered), logical (as stored), or auto (from the terminal; default, also set by CSTOREF_BIDI).'
 complete -c cstoref -n '__fish_seen_subcommand_from deployment' -l db -r -F -d 'Read this fact store instead of the bundled one (also CSTOREF_DB).'
 complete -c cstoref -n '__fish_seen_subcommand_from deployment' -s h -l help -d 'Show this message and exit.'
@@ -85,14 +103,14 @@ complete -c cstoref -n '__fish_seen_subcommand_from quote' -l json -d 'Print the
 complete -c cstoref -n '__fish_seen_subcommand_from quote' -l lang -x -a 'both en ar' -d 'Languages shown: both, en, or ar (a right-to-left table).'
 complete -c cstoref -n '__fish_seen_subcommand_from quote' -l no-color -d 'No colour (also NO_COLOR, TERM=dumb, or not a terminal).'
 complete -c cstoref -n '__fish_seen_subcommand_from quote' -l random -d 'One matching quote, chosen at random.'
-complete -c cstoref -n '__fish_seen_subcommand_from quote' -l speaker -x -a '(__cstoref_values speakers)' -d 'Who said it, in any spelling (بوتين, Putin).'
+complete -c cstoref -n '__fish_seen_subcommand_from quote' -l speaker -x -a '(__cstoref_values speakers)' -d 'Who said it, in Arabic or English, in any spelling (e.g. Putin).'
 complete -c cstoref -n '__fish_seen_subcommand_from search' -l bidi -x -a 'auto visual logical' -d 'Arabic layout: visual (shaped, reordered), logical (as stored), or auto (from the terminal; default, also set by CSTOREF_BIDI).'
 complete -c cstoref -n '__fish_seen_subcommand_from search' -l db -r -F -d 'Read this fact store instead of the bundled one (also CSTOREF_DB).'
 complete -c cstoref -n '__fish_seen_subcommand_from search' -s h -l help -d 'Show this message and exit.'
 complete -c cstoref -n '__fish_seen_subcommand_from search' -l json -d 'Print the full records as JSON (UTF-8, logical order).'
 complete -c cstoref -n '__fish_seen_subcommand_from search' -l lang -x -a 'both en ar' -d 'Languages shown: both, en, or ar (a right-to-left table).'
 complete -c cstoref -n '__fish_seen_subcommand_from search' -l no-color -d 'No colour (also NO_COLOR, TERM=dumb, or not a terminal).'
-complete -c cstoref -n '__fish_seen_subcommand_from sources' -a '(__cstoref_values sources)'
+complete -c cstoref -n '__fish_seen_subcommand_from sources; and __cstoref_no_argument' -a '(__cstoref_values sources)'
 complete -c cstoref -n '__fish_seen_subcommand_from sources' -l bidi -x -a 'auto visual logical' -d 'Arabic layout: visual (shaped, reordered), logical (as stored), or auto (from the terminal; default, also set by CSTOREF_BIDI).'
 complete -c cstoref -n '__fish_seen_subcommand_from sources' -l db -r -F -d 'Read this fact store instead of the bundled one (also CSTOREF_DB).'
 complete -c cstoref -n '__fish_seen_subcommand_from sources' -s h -l help -d 'Show this message and exit.'

@@ -513,8 +513,8 @@ def _split_word(word: str, limit: int, visual: bool) -> list[tuple[str, str, int
             k += 1
         k = max(k, 1)
         if visual:  # shaping never widens (lam-alef narrows), but measure what is shown
-            def measure(count: int) -> int:
-                return width(shape("".join(clusters[i : i + count])))
+            def measure(count: int, start: int = i) -> int:
+                return width(shape("".join(clusters[start : start + count])))
 
             while k > 1 and measure(k) > limit:
                 k -= 1

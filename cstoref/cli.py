@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -36,7 +36,7 @@ class Status(str, Enum):
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the full records as JSON (UTF-8, logical order).")]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Languages shown: both, en, or ar (a right-to-left table).")]
 BidiOpt = Annotated[
-    Optional[Bidi],
+    Bidi | None,
     typer.Option(
         "--bidi",
         help="Arabic layout: visual (shaped, reordered), logical (as stored), or auto "
@@ -45,7 +45,7 @@ BidiOpt = Annotated[
     ),
 ]
 DbOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--db", metavar="PATH", help="Read this fact store instead of the bundled one (also CSTOREF_DB).", show_default=False),
 ]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour (also NO_COLOR, TERM=dumb, or not a terminal).")]
@@ -66,7 +66,7 @@ app = typer.Typer(
 )
 
 
-def _finish(command: str, params: dict, json_: bool, lang: Lang, bidi: Optional[Bidi], db: Optional[str], no_color: bool) -> None:
+def _finish(command: str, params: dict, json_: bool, lang: Lang, bidi: Bidi | None, db: str | None, no_color: bool) -> None:
     code = run(command, params, json=json_, lang=lang.value, bidi=bidi.value if bidi else None, db=db, no_color=no_color)
     raise typer.Exit(code)
 
@@ -120,15 +120,15 @@ def _show_completion(value: bool) -> None:
 @app.callback()
 def main(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = None,
     install_completion: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option("--install-completion", callback=_install_completion, is_eager=True, expose_value=False,
                      help="Install Tab completion for your shell (from SHELL), per user."),
     ] = None,
     show_completion: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option("--show-completion", callback=_show_completion, is_eager=True, expose_value=False,
                      help="Show the Tab-completion script for your shell (from SHELL)."),
     ] = None,
@@ -149,8 +149,8 @@ def members(
     _finish("members", {"status": status.value}, json_, lang, bidi, db, no_color)
 
 
-YearFrom = Annotated[Optional[int], typer.Option("--from", min=1000, max=9999, help="First year shown.", show_default=False)]
-YearTo = Annotated[Optional[int], typer.Option("--to", min=1000, max=9999, help="Last year shown.", show_default=False)]
+YearFrom = Annotated[int | None, typer.Option("--from", min=1000, max=9999, help="First year shown.", show_default=False)]
+YearTo = Annotated[int | None, typer.Option("--to", min=1000, max=9999, help="Last year shown.", show_default=False)]
 
 
 @app.command()
@@ -169,7 +169,7 @@ def timeline(
 
 @app.command()
 def deployment(
-    year: Annotated[Optional[int], typer.Argument(min=1000, max=9999, metavar="[YEAR]", help="A year with a recorded decision, e.g. 2022.", show_default=False)] = None,
+    year: Annotated[int | None, typer.Argument(min=1000, max=9999, metavar="[YEAR]", help="A year with a recorded decision, e.g. 2022.", show_default=False)] = None,
     json_: JsonOpt = False,
     lang: LangOpt = Lang.both,
     bidi: BidiOpt = None,
@@ -182,8 +182,8 @@ def deployment(
 
 @app.command()
 def quote(
-    text: Annotated[Optional[str], typer.Argument(metavar="[TEXT]", help="Words the quote contains, in Arabic or English.", show_default=False)] = None,
-    speaker: Annotated[Optional[str], typer.Option("--speaker", metavar="NAME", help="Who said it, in Arabic or English, in any spelling (e.g. Putin).", show_default=False)] = None,
+    text: Annotated[str | None, typer.Argument(metavar="[TEXT]", help="Words the quote contains, in Arabic or English.", show_default=False)] = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", metavar="NAME", help="Who said it, in Arabic or English, in any spelling (e.g. Putin).", show_default=False)] = None,
     random: Annotated[bool, typer.Option("--random", help="One matching quote, chosen at random.")] = False,
     json_: JsonOpt = False,
     lang: LangOpt = Lang.both,
@@ -210,7 +210,7 @@ def search(
 
 @app.command()
 def sources(
-    source_id: Annotated[Optional[str], typer.Argument(metavar="[ID]", help="A source id (000-004 for the articles), or its file name.", show_default=False)] = None,
+    source_id: Annotated[str | None, typer.Argument(metavar="[ID]", help="A source id (000-004 for the articles), or its file name.", show_default=False)] = None,
     json_: JsonOpt = False,
     lang: LangOpt = Lang.both,
     bidi: BidiOpt = None,

@@ -5,7 +5,8 @@ Nothing here prints, parses arguments or knows about Typer; errors are `CstorefE
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .errors import NotFound, UsageError
 from .render import Column, Table, date_text

@@ -410,7 +410,7 @@ def _zsh_function(command: Command, commands: list[Command]) -> str:
             "            )",
             "            _describe -t commands command commands && ret=0 ;;",
             "        args)",
-            f"            curcontext=${{curcontext%:*:*}}:cstoref-$words[1]:",
+            "            curcontext=${curcontext%:*:*}:cstoref-$words[1]:",
             f"            (( $+functions[{name}__$words[1]] )) && {name}__$words[1] && ret=0 ;;",
             "    esac",
             "    return ret",
@@ -460,6 +460,24 @@ function __cstoref_values -a kind
     end
 end
 
+# True while the subcommand has no positional word yet, so that `deployment 2022 <Tab>`
+# offers no second year. Words after an option that takes a value are that option's.
+function __cstoref_no_argument
+    set -l tokens (commandline -opc)
+    set -e tokens[1..2]
+    set -l skip
+    for token in $tokens
+        if test -n "$skip"
+            set skip
+        else if contains -- $token @VALUED@
+            set skip 1
+        else if not string match -q -- '-*' $token
+            return 1
+        end
+    end
+    return 0
+end
+
 complete -c cstoref -f
 @COMPLETES@
 """
@@ -498,7 +516,8 @@ def _fish_completes(commands: list[Command]) -> list[str]:
         for child in children:
             lines.append(f"complete -c cstoref {condition} -a {_fish(child.path[-1])} -d {_fish(child.help)}")
         if command.argument and not children and command.argument.kind != "text":
-            lines.append(f"complete -c cstoref {condition} -a {_fish_candidates(command.argument)}")
+            needs = _fish(f"{_fish_condition(command, commands)}; and __cstoref_no_argument")
+            lines.append(f"complete -c cstoref -n {needs} -a {_fish_candidates(command.argument)}")
         for option in command.options:
             names = " ".join(f"-l {n[2:]}" if n.startswith("--") else f"-s {n[1:]}" for n in option.names)
             value = f" {_fish_values(option.values)}" if option.values else ""
@@ -510,7 +529,12 @@ def _fish_script(commands: list[Command], values: dict[str, list[str]]) -> str:
     store_lines = []
     for kind in KINDS:
         store_lines += [f"            case {kind}", f"                printf '%s\\n' {' '.join(map(_fish, values[kind]))}"]
-    return _FISH.replace("@STORE@", "\n".join(store_lines)).replace("@COMPLETES@", "\n".join(_fish_completes(commands)))
+    valued = sorted({name for c in commands for o in c.options if o.values for name in o.names})
+    return (
+        _FISH.replace("@STORE@", "\n".join(store_lines))
+        .replace("@VALUED@", " ".join(valued))
+        .replace("@COMPLETES@", "\n".join(_fish_completes(commands)))
+    )
 
 
 # --- the public entry points ------------------------------------------------------------------

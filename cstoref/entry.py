@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from .spec import COMMON, COMMANDS, Opt
+from .spec import COMMANDS, COMMON, Opt
 
 
 def _convert(opt: Opt, raw: str) -> Any:

@@ -7,7 +7,8 @@ dicts; only this module knows about languages, widths, borders, colour and bidi 
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .context import Output
 

@@ -8,7 +8,6 @@ import os
 import shutil
 
 import pytest
-
 from conftest import SOURCES_DIR, STORE, clean_env, run_cli
 
 

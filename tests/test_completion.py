@@ -13,7 +13,6 @@ import json
 import os
 import re
 import shlex
-import shutil
 import statistics
 import subprocess
 import sys
@@ -21,25 +20,13 @@ import time
 from pathlib import Path
 
 import pytest
-
-from conftest import REPO, STORE, clean_env, run_cli
+from conftest import REPO, STORE, clean_env, need, run_cli
 
 COMPLETIONS = REPO / "completions"
 SCRIPTS = {"bash": "cstoref.bash", "zsh": "_cstoref", "fish": "cstoref.fish"}
 PROMPT = "READY> "
 # The console script of this environment, for completions that ask the program (--db).
 BIN = str(Path(sys.executable).parent)
-
-
-def need(tool: str) -> str:
-    """The path of `tool`; a missing one fails the test in CI and skips it elsewhere."""
-    path = shutil.which(tool)
-    if path:
-        return path
-    reason = f"{tool} is not installed (.ci/run installs it with apt-get)"
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}, and CI must run this test")
-    pytest.skip(reason)
 
 
 def bundled() -> dict[str, list[str]]:

@@ -113,7 +113,7 @@ def test_spec_mirrors_the_typer_app() -> None:
         for flag, param in cli_options.items():
             opt = options[flag]
             assert param.name.rstrip("_") == opt.dest
-            kind = "flag" if param.is_flag else {"choice": "choice", "integer range": "int", "text": "str"}[param.type.name]
+            kind = "flag" if param.is_flag else {"choice": "choice", "integer range": "int", "text": "str", "str": "str"}[param.type.name]
             assert kind == opt.kind, (name, flag)
             if kind == "choice":
                 assert tuple(param.type.choices) == opt.choices

@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import clean_env, run_cli
 
 GOLDEN = Path(__file__).parent / "golden"

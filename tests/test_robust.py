@@ -18,10 +18,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import STORE, clean_env, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import STORE, clean_env, run_cli
 
 from cstoref import app as app_module
 from cstoref import entry

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -11,7 +9,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-
 from conftest import clean_env, need
 
 from cstoref import bidi

@@ -7,13 +7,12 @@ import json
 
 import jsonschema
 import pytest
+from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cstoref.errors import StoreError
 from cstoref.validate import validate_store
-
-from conftest import SEEDS
 
 SCHEMA = json.loads((SEEDS / "schema.json").read_text(encoding="utf-8"))
 STORE = json.loads((SEEDS / "cstoref.json").read_text(encoding="utf-8"))
