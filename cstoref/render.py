@@ -7,6 +7,7 @@ dicts; only this module knows about languages, widths, borders, colour and bidi 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -130,12 +131,23 @@ class Renderer:
                 cell.styles.append(piece.style)
         return cell
 
-    def _longest_word(self, pieces: list[_Piece]) -> int:
-        return max((bidi.width(word) for piece in pieces for word in piece.text.split()), default=0)
+    def _measure(self, pieces: list[_Piece]) -> tuple[int, int]:
+        """(widest line unwrapped, widest word) of a cell, as layout would show them.
 
-    def _natural(self, pieces: list[_Piece]) -> int:
-        cell = self._layout(pieces, UNLIMITED)
-        return max((bidi.width(line) for line in cell.lines), default=0)
+        Measured on cleaned (and, for visual output, shaped) text without reordering it:
+        reordering changes no width, and it is the costly step, done once per cell at its
+        final width.
+        """
+        natural = longest = 0
+        for piece in pieces:
+            text = bidi.clean(piece.text)
+            if self.visual:
+                text = bidi.shape(text)
+            for line in text.split("\n"):
+                words = line.split()
+                natural = max(natural, bidi.width(" ".join(words)))
+                longest = max([longest, *(bidi.width(word) for word in words)])
+        return natural, longest
 
     def _style(self, text: str, style: str | None) -> str:
         if self.out.color and style and text.strip():
@@ -166,8 +178,9 @@ class Renderer:
         for row in rows:
             for i in range(n):
                 cells_by_column[i].append(row[i])
-        naturals = [max((self._natural(p) for p in cells), default=0) for cells in cells_by_column]
-        minimums = [max([MIN_COLUMN] + [self._longest_word(p) for p in cells]) for cells in cells_by_column]
+        measures = [[self._measure(p) for p in cells] for cells in cells_by_column]
+        naturals = [max((m[0] for m in column), default=0) for column in measures]
+        minimums = [max([MIN_COLUMN] + [m[1] for m in column]) for column in measures]
         widths = _allocate(naturals, [min(m, MAX_WORD) for m in minimums], total - (3 * n + 1))
         if widths is None:
             return self._cards(table, header, rows, total)
@@ -283,11 +296,11 @@ def render_tables(tables: Iterable[Table], out: Output) -> str:
 # json.dumps(ensure_ascii=False) escapes C0 controls but passes these through as they are: DEL,
 # C1 controls (8-bit CSI and OSC among them), bidi embeddings, overrides, isolates and marks,
 # and the line and paragraph separators. Escaped, the JSON means the same and is safe to print.
-_JSON_UNSAFE = {
-    code: f"\\u{code:04x}"
-    for code in [0x7F, *range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
-                 *range(0x2066, 0x206A), 0x2028, 0x2029]
-}
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def render_json(data: Any, pretty: bool) -> str:
@@ -303,4 +316,4 @@ def render_json(data: Any, pretty: bool) -> str:
         text = "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in data) + "\n]"
     else:
         text = json.dumps(data, ensure_ascii=False)
-    return text.translate(_JSON_UNSAFE) + "\n"
+    return _JSON_UNSAFE.sub(_escape, text) + "\n"
