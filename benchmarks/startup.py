@@ -103,14 +103,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--make-store", nargs=3, metavar=("FACTOR", "SOURCE", "TARGET"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.make_store:
+        factor, source, target = args.make_store
+        scaled_store(Path(source), int(factor), Path(target))
+        return 0
 
     python = sys.executable
     cstoref = str(Path(python).with_name("cstoref"))
     if not Path(cstoref).exists():
         raise SystemExit(f"cstoref is not installed beside {python}")
-    import cstoref as cstoref_package
-    from cstoref.store import bundled_path
+    # The parent stays small: a child's peak memory (ru_maxrss) counts the memory of the
+    # process it was started from, so the stores are made and located in subprocesses.
+    def ask(code: str) -> str:
+        return subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+    package_dir = ask("import cstoref, os; print(os.path.dirname(cstoref.__file__))")
+    bundled = ask("from cstoref.store import bundled_path; print(bundled_path())")
 
     # Bytecode caches are allowed, as in any installed package (pip compiles them at install).
     env = {k: v for k, v in os.environ.items() if not k.startswith("CSTOREF_") and k != "PYTHONDONTWRITEBYTECODE"}
@@ -119,7 +129,9 @@ def main() -> int:
         tmpdir = Path(tmp)
         app = tmpdir / "minimal_typer_app.py"
         app.write_text(MINIMAL_TYPER_APP)
-        stores = {f: scaled_store(Path(bundled_path()), f, tmpdir / f"store{f}.json") for f in (1, 10, 100)}
+        stores = {f: tmpdir / f"store{f}.json" for f in (1, 10, 100)}
+        for factor, path in stores.items():
+            subprocess.run([python, __file__, "--make-store", str(factor), bundled, str(path)], check=True)
         cases = {
             "python -c pass": [python, "-c", "pass"],
             "minimal Typer app": [python, str(app), "hello", "--json"],
@@ -132,7 +144,7 @@ def main() -> int:
             "timeline --json --db 10x": [cstoref, "timeline", "--json", "--db", str(stores[10])],
             "timeline --json --db 100x": [cstoref, "timeline", "--json", "--db", str(stores[100])],
         }
-        subprocess.run([python, "-m", "compileall", "-q", str(Path(cstoref_package.__file__).parent)], env=env, check=False)
+        subprocess.run([python, "-m", "compileall", "-q", package_dir], env=env, check=False)
         for argv in cases.values():  # warm the file cache and the .pyc files
             run_once(argv, env)
         samples: dict[str, list[float]] = {name: [] for name in cases}
