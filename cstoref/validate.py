@@ -25,7 +25,11 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "number": (int, float),
 }
 
-Check = Callable[[Any, Any], "str | None"]
+# A check returns None, or a Problem: a function that words the problem only when asked. Most
+# problems are never shown (an "X or null" alternative that does not fit), and wording them
+# eagerly was most of a --db run.
+Problem = Callable[[], str]
+Check = Callable[[Any, Any], "Problem | None"]
 
 
 def _describe(value: Any) -> str:
@@ -45,6 +49,14 @@ def _where(path: Any) -> str:
 
 def _ok(value: Any, path: Any) -> None:
     return None
+
+
+def _explain(value: Any, path: Any, problems: list[Problem | None]) -> str:
+    """Why no alternative of an anyOf/oneOf fits: the most specific reason, or the form."""
+    where = _where(path)
+    reasons = [problem() for problem in problems if problem]
+    specific = [reason for reason in reasons if not reason.startswith(f"{where} must be")]
+    return specific[0] if specific else f"{where} has the wrong form ({_describe(value)})"
 
 
 class _Validator:
@@ -68,7 +80,8 @@ class _Validator:
 
     def error(self, value: Any, schema: Any, path: str = "") -> str | None:
         """The first problem with `value`, as a sentence, or None."""
-        return self.compile(schema)(value, ("", path) if path else ())
+        problem = self.compile(schema)(value, ("", path) if path else ())
+        return problem() if problem else None
 
     def compile(self, schema: Any) -> Check:
         key = id(schema)
@@ -86,7 +99,7 @@ class _Validator:
         if schema is True or schema == {}:
             return _ok
         if schema is False:
-            return lambda value, path: f"{_where(path)} is not allowed"
+            return lambda value, path: lambda: f"{_where(path)} is not allowed"
         checks: list[Check] = []
         if "$ref" in schema:
             target = self._resolve(schema["$ref"])
@@ -106,21 +119,21 @@ class _Validator:
 
             def check_type(value: Any, path: Any) -> str | None:
                 if not isinstance(value, types) or (no_bool and isinstance(value, bool)):
-                    return f"{_where(path)} must be {' or '.join(names)}, not {_describe(value)}"
+                    return lambda: f"{_where(path)} must be {' or '.join(names)}, not {_describe(value)}"
                 if isinstance(value, float) and "integer" in names and "number" not in names:
-                    return f"{_where(path)} must be integer, not {_describe(value)}"
+                    return lambda: f"{_where(path)} must be integer, not {_describe(value)}"
                 return None
 
             checks.append(check_type)
         if "const" in schema:
             const = schema["const"]
-            checks.append(lambda value, path: None if value == const else f"{_where(path)} must be {_describe(const)}")
+            checks.append(lambda value, path: None if value == const else lambda: f"{_where(path)} must be {_describe(const)}")
         if "enum" in schema:
             allowed = schema["enum"]
             listed = ", ".join(_describe(v) for v in allowed)
             checks.append(
                 lambda value, path: None if value in allowed and not (isinstance(value, bool) and True not in allowed and False not in allowed)
-                else f"{_where(path)} must be one of {listed}, not {_describe(value)}"
+                else lambda: f"{_where(path)} must be one of {listed}, not {_describe(value)}"
             )
         for keyword in ("anyOf", "oneOf"):
             if keyword in schema:
@@ -137,9 +150,7 @@ class _Validator:
                             problems.append(problem)
                     passed = problems.count(None)
                     if passed == 0 or (_one and passed > 1):
-                        where = _where(path)
-                        specific = [p for p in problems if p and not p.startswith(f"{where} must be")]
-                        return specific[0] if specific else f"{where} has the wrong form ({_describe(value)})"
+                        return lambda: _explain(value, path, problems)
                     return None
 
                 checks.append(check_alternatives)
@@ -154,11 +165,11 @@ class _Validator:
                 if not isinstance(value, str):
                     return None
                 if len(value) < min_length:
-                    return f"{_where(path)} must not be empty" if min_length == 1 else f"{_where(path)} is too short"
+                    return (lambda: f"{_where(path)} must not be empty") if min_length == 1 else (lambda: f"{_where(path)} is too short")
                 if max_length is not None and len(value) > max_length:
-                    return f"{_where(path)} is too long"
+                    return lambda: f"{_where(path)} is too long"
                 if pattern is not None and not pattern.search(value):
-                    return f"{_where(path)} has the wrong form ({_describe(value)})"
+                    return lambda: f"{_where(path)} has the wrong form ({_describe(value)})"
                 return None
 
             checks.append(check_string)
@@ -169,9 +180,9 @@ class _Validator:
                 if isinstance(value, bool) or not isinstance(value, (int, float)):
                     return None
                 if low is not None and value < low:
-                    return f"{_where(path)} must be at least {low}"
+                    return lambda: f"{_where(path)} must be at least {low}"
                 if high is not None and value > high:
-                    return f"{_where(path)} must be at most {high}"
+                    return lambda: f"{_where(path)} must be at most {high}"
                 return None
 
             checks.append(check_number)
@@ -184,14 +195,14 @@ class _Validator:
                 if not isinstance(value, list):
                     return None
                 if len(value) < min_items:
-                    return f"{_where(path)} needs at least {min_items} item(s)"
+                    return lambda: f"{_where(path)} needs at least {min_items} item(s)"
                 if items is not None:
                     for index, item in enumerate(value):
                         problem = items(item, (path, index))
                         if problem:
                             return problem
                 if unique and len({json.dumps(v, sort_keys=True) for v in value}) < len(value):
-                    return f"{_where(path)} has repeated items"
+                    return lambda: f"{_where(path)} has repeated items"
                 return None
 
             checks.append(check_array)
@@ -207,7 +218,7 @@ class _Validator:
                     return None
                 for name in required:
                     if name not in value:
-                        return f"{_where(path)} lacks the field '{name}'"
+                        return lambda name=name: f"{_where(path)} lacks the field '{name}'"
                 for name, item in value.items():
                     matched = False
                     sub = properties.get(name)
@@ -224,7 +235,7 @@ class _Validator:
                                 return problem
                     if not matched:
                         if additional is False:
-                            return f"{_where(path)} has an unknown field '{name}'"
+                            return lambda name=name: f"{_where(path)} has an unknown field '{name}'"
                         if extra is not None:
                             problem = extra(item, (path, name))
                             if problem:
@@ -298,7 +309,7 @@ def validate_store(document: dict[str, Any], path: str, schema: dict[str, Any] |
             for sub in schemas:
                 problem = validator.compile(sub)(record, ())
                 if problem:
-                    raise StoreError(f"{path}: record {label}: {problem}")
+                    raise StoreError(f"{path}: record {label}: {problem()}")
             record_id = record.get("id") if isinstance(record, dict) else None
             if isinstance(record_id, str):
                 if record_id in seen:
