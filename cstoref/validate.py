@@ -297,6 +297,11 @@ def validate_store(document: dict[str, Any], path: str, schema: dict[str, Any] |
         rows = document.get(table, {})
         if not isinstance(rows, dict):
             raise StoreError(f"{path}: table '{table}' must be an object of records, not {_describe(rows)}")
+        fewest, most = table_schema.get("minProperties", 0), table_schema.get("maxProperties")
+        if len(rows) < fewest:
+            raise StoreError(f"{path}: table '{table}' needs at least {fewest} record(s), not {len(rows)}")
+        if most is not None and len(rows) > most:
+            raise StoreError(f"{path}: table '{table}' may have at most {most} record(s), not {len(rows)}")
         # Records are checked one at a time so that the message names the first bad one.
         record_schemas = list(table_schema.get("patternProperties", {}).items())
         for key, record in rows.items():

@@ -92,3 +92,29 @@ def test_duplicate_id_is_refused() -> None:
     doc["events"]["2"]["id"] = doc["events"]["1"]["id"]
     with pytest.raises(StoreError, match="is also used in"):
         validate_store(doc, "bad.json", SCHEMA)
+
+
+TABLE_CHANGES = [(table, change) for table in STORE for change in ("empty", "drop", "double")]
+
+
+@pytest.mark.parametrize(("table", "change"), TABLE_CHANGES)
+def test_table_level_verdicts_agree_with_jsonschema(table, change) -> None:
+    doc = copy.deepcopy(STORE)
+    if change == "empty":
+        doc[table] = {}
+    elif change == "drop":
+        del doc[table]
+    else:
+        first_key, first = next(iter(doc[table].items()))
+        doc[table][str(max(int(k) for k in doc[table]) + 1)] = copy.deepcopy(first)
+    expected_valid = not any(True for _ in REFERENCE.iter_errors(doc))
+    try:
+        validate_store(doc, "bad.json", SCHEMA)
+        ours_valid = True
+    except StoreError as exc:
+        ours_valid = False
+        message = str(exc)
+    if ours_valid:
+        assert expected_valid, f"missed an invalid store: table {table} {change}"
+    elif expected_valid:
+        assert "is also used in" in message or "cites the unknown source" in message, message
