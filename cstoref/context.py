@@ -69,14 +69,19 @@ def _width(env: Mapping[str, str], stream: TextIO, tty: bool, bidi: str) -> int 
     columns = env.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    if not tty:
-        # Logical text in a pipe is for grep and sort: one unwrapped line per text. Visual
-        # text is for a screen, so it gets a screen's width.
-        return None if bidi == "logical" else 80
-    try:
-        return os.get_terminal_size(stream.fileno()).columns or 80
-    except (AttributeError, ValueError, OSError):
-        return 80
+    if not tty and bidi == "logical":
+        # Logical text in a pipe is for grep and sort: one unwrapped line per text.
+        return None
+    # Visual text is for a screen: the terminal's width, read from stdout or, when that is a
+    # pipe (`| less`), from stderr or stdin, which still face the terminal; else 80.
+    for handle in (stream, sys.stderr, sys.stdin):
+        try:
+            columns = os.get_terminal_size(handle.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+        if columns > 0:
+            return columns
+    return 80
 
 
 def _can_encode(stream: TextIO, sample: str) -> bool:

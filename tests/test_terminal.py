@@ -101,6 +101,16 @@ def test_piped_output_stays_logical_in_tmux(terminal) -> None:
     assert "أرمينيا" in screen and "ﺎﻴﻨﻴﻣﺭﺃ" not in screen
 
 
+def test_visual_output_piped_to_a_pager_keeps_the_terminal_width(terminal) -> None:
+    """`| less` makes stdout a pipe, but stderr still faces the terminal: use its width."""
+    screen = terminal(60).run(f"{CSTOREF} deployment 2022 --bidi visual | cat")
+    lines = [line.rstrip() for line in screen.splitlines() if "__DONE__" not in line]
+    rows = [line for line in lines if line[:1] in BORDER]
+    assert rows
+    # A table drawn wider than the screen is folded by the terminal: rows lose their right edge.
+    assert all(line[-1:] in BORDER and bidi.width(line) <= 60 for line in rows), rows
+
+
 def test_ctrl_c_exits_130_and_restores_the_terminal(terminal, tmp_path) -> None:
     """Interrupted in the middle of a run, the tool leaves quietly with 130."""
     slow = tmp_path / "slow.py"
