@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cstoref.errors import StoreError
-from cstoref.validate import validate_store
+from cstoref.validate import _FastCompiler, _Validator, validate_store
 
 SCHEMA = json.loads((SEEDS / "schema.json").read_text(encoding="utf-8"))
 STORE = json.loads((SEEDS / "cstoref.json").read_text(encoding="utf-8"))
@@ -118,3 +118,35 @@ def test_table_level_verdicts_agree_with_jsonschema(table, change) -> None:
         assert expected_valid, f"missed an invalid store: table {table} {change}"
     elif expected_valid:
         assert "is also used in" in message or "cites the unknown source" in message, message
+
+
+SLOW = _Validator(SCHEMA)
+RECORD_SCHEMAS = {table: next(iter(SCHEMA["properties"][table]["patternProperties"].values())) for table in STORE}
+QUICK = dict(zip(RECORD_SCHEMAS, _FastCompiler(SCHEMA).compile(list(RECORD_SCHEMAS.values()))))
+MORE_BAD_VALUES = BAD_VALUES + [1.0, False, {"en": "x", "ar": 1}, {"en": "x", "ar": "y", "fr": "z"},
+                                [{"source": "000"}], ["a", "a"], "2022-02-30", "1999-1", 10**12, -0.0]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(ALL_PATHS), st.sampled_from(MORE_BAD_VALUES), st.booleans())
+def test_quick_check_agrees_with_the_worded_one(path, value, delete) -> None:
+    """The generated yes-or-no check is trusted alone when it says yes: it must never differ."""
+    table, key = path[0], path[1]
+    record = copy.deepcopy(STORE[table][key])
+    node = record
+    for step in path[2:-1]:
+        node = node[step]
+    if delete:
+        if isinstance(node, list):
+            del node[path[-1]]
+        else:
+            node.pop(path[-1])
+    else:
+        node[path[-1]] = value
+    worded = SLOW.compile(RECORD_SCHEMAS[table])(record, ())
+    assert QUICK[table](record) == (worded is None), (path, value, delete, worded and worded())
+
+
+def test_quick_check_passes_every_bundled_record() -> None:
+    for table, rows in STORE.items():
+        assert all(QUICK[table](record) for record in rows.values()), table
