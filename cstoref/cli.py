@@ -34,11 +34,12 @@ class Status(str, Enum):
 
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the full records as JSON (UTF-8, logical order).")]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Languages shown: both, en, or ar (a right-to-left table).")]
+LangOpt = Annotated[Lang, typer.Option("--lang", case_sensitive=False, help="Languages shown: both, en, or ar (a right-to-left table).")]
 BidiOpt = Annotated[
     Bidi | None,
     typer.Option(
         "--bidi",
+        case_sensitive=False,
         help="Arabic layout: visual (shaped, reordered), logical (as stored), or auto "
         "(from the terminal; default, also set by CSTOREF_BIDI).",
         show_default=False,
@@ -138,7 +139,7 @@ def main(
 
 @app.command()
 def members(
-    status: Annotated[Status, typer.Option("--status", help="Which countries: member, former, observer, or all.")] = Status.all,
+    status: Annotated[Status, typer.Option("--status", case_sensitive=False, help="Which countries: member, former, observer, or all.")] = Status.all,
     json_: JsonOpt = False,
     lang: LangOpt = Lang.both,
     bidi: BidiOpt = None,

@@ -18,7 +18,8 @@ from .spec import COMMANDS, COMMON, Opt
 
 def _convert(opt: Opt, raw: str) -> Any:
     if opt.kind == "choice":
-        return raw if raw in opt.choices else None
+        lowered = raw.lower()  # choices match in any case, as in the Typer app
+        return lowered if lowered in opt.choices else None
     if opt.kind == "int":
         if not raw.isascii() or not raw.isdigit():
             return None
@@ -124,6 +125,37 @@ def main(argv: list[str] | None = None) -> None:
 
         name, params, common = parsed
         sys.exit(run(name, params, **common))
+    sys.exit(_typer(argv))
+
+
+def _typer(argv: list[str]) -> int:
+    """Hand the line to the Typer app; its usage errors become one line on stderr."""
+    from typer.main import get_command
+
     from .cli import app
 
-    app(args=argv, prog_name="cstoref")
+    command = get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="cstoref", standalone_mode=False)
+    except Exception as exc:
+        usage = _usage_error(exc)
+        if usage is None:
+            raise
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            exc.show()  # a bare `cstoref` or `cstoref completion`: the help, as Click prints it
+        else:
+            sys.stderr.write(usage)
+            sys.stderr.flush()
+        return 2
+    return code if isinstance(code, int) else 0
+
+
+def _usage_error(exc: Exception) -> str | None:
+    """Click's usage error as one line naming where to look for help, or None for others."""
+    show = getattr(exc, "format_message", None)
+    if show is None or getattr(exc, "exit_code", None) != 2:
+        return None
+    message = " ".join(show().split()).replace("is not a valid integer range", "is not a year").rstrip(".")
+    ctx = getattr(exc, "ctx", None)
+    where = ctx.command_path if ctx is not None else "cstoref"
+    return f"cstoref: {message} (see '{where} --help')\n"

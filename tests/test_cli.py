@@ -247,11 +247,19 @@ def test_piped_output_is_logical_and_plain(cli, args) -> None:
 # -- usage errors, store errors ----------------------------------------------------------
 @pytest.mark.parametrize("args", [["nosuch"], ["members", "--nosuch"], ["members", "--status", "ally"],
                                   ["members", "--lang", "fr"], ["members", "--bidi", "sideways"], ["deployment", "twenty"],
-                                  ["members", "--db", ""]])
+                                  ["members", "--db", ""], ["members", "--db"], ["timeline", "--from", "abc"],
+                                  ["timeline", "--to", "10"], ["search"], ["members", "extra"], ["about", "--status", "all"]])
 def test_usage_errors_exit_2(cli, args) -> None:
     result = cli(*args)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
+    # One line, which names what was wrong.
+    assert result.stderr.startswith("cstoref: ") and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_choices_match_in_any_case(cli) -> None:
+    upper = json.loads(cli("members", "--status", "FORMER", "--lang", "AR", "--bidi", "Logical", "--json").stdout)
+    assert [r["iso3"] for r in upper] == [r["iso3"] for r in ok_json(cli, "members", "--status", "former")]
 
 
 def test_missing_store_exits_3(cli, tmp_path) -> None:

@@ -52,6 +52,7 @@ CASES = [
     ["about", "--json"],
     ["quote", ""],
     ["search", ""],
+    ["members", "--status", "ALL", "--lang", "Ar", "--bidi", "VISUAL"],
 ]
 
 REJECTED = [
