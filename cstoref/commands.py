@@ -11,7 +11,7 @@ from typing import Any
 from .errors import NotFound, UsageError
 from .render import Column, Table, date_text
 from .store import Store
-from .textnorm import fold, matches
+from .textnorm import fold, loose, matches
 
 STATUSES = ("member", "former", "observer", "all")
 
@@ -499,26 +499,24 @@ _KIND_ORDER = ("countries", "people", "events", "deployments", "quotes", "figure
 _KIND_NAME = {t: k["en"] for t, k in _TABLE_KIND.items()} | {"sources": "source"}
 
 
-def _texts(table: str, record: dict[str, Any]) -> list[str]:
-    """The strings of a record a search looks at: names, aliases and texts, not excerpts."""
-    keys = {
-        "countries": ("name", "aliases", "note", "iso3", "iso2"),
-        "people": ("name", "aliases", "role"),
-        "events": ("text",),
-        "deployments": ("name", "summary", "host", "requested_by"),
-        "quotes": ("text", "speaker_name", "role", "context"),
-        "figures": ("subject",),
-        "facts": ("text",),
-        "sources": ("id", "title", "outlet", "author", "file"),
-    }[table]
+# Fields that hold no words of their own: a citation's source id, and the kind of a value.
+_UNSEARCHED = frozenset({"source", "rank", "qualifier", "property", "kind", "translation", "language", "scope"})
+
+
+def _strings(record: dict[str, Any]) -> list[str]:
+    """Every string and number inside a record, nested fields, claims and excerpts included."""
     found: list[str] = []
-    stack: list[Any] = [record.get(k) for k in keys]
+    stack: list[Any] = [record]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
             found.append(item)
+        elif isinstance(item, bool) or item is None:
+            continue
+        elif isinstance(item, (int, float)):
+            found.append(str(item))
         elif isinstance(item, dict):
-            stack.extend(item.values())
+            stack.extend(value for key, value in item.items() if key not in _UNSEARCHED)
         elif isinstance(item, list):
             stack.extend(item)
     return found
@@ -534,20 +532,30 @@ def search(store: Store, text: str) -> Result:
     if not needle:
         raise UsageError("TEXT must contain letters or digits")
     # A country or person named by any of its spellings or codes brings in all its spellings,
-    # so قرغيزستان also finds texts that write قيرغيزستان.
-    terms = {text}
+    # so قرغيزستان also finds texts that write قيرغيزستان; and its codes and id, which other
+    # records use to point at it (a deployment's contingents, a quote's speaker).
+    terms = {needle}
+    pointers: set[str] = set()
     for table in ("countries", "people"):
         for record in store.table(table):
-            codes = [record.get("iso3") or "", record.get("iso2") or ""]
-            if any(fold(n) == needle for n in _names(record)) or needle in {fold(c) for c in codes if c}:
-                terms.update(_names(record))
+            codes = [c for c in (record.get("iso3"), record.get("iso2")) if c]
+            if any(fold(n) == needle for n in _names(record)) or needle in {fold(c) for c in codes}:
+                terms.update(fold(n) for n in _names(record))
+                pointers.update([record["id"], *codes])
+    terms.discard("")
+    loose_terms = {loose(term) for term in terms} - {""}
     hits: list[tuple[str, dict[str, Any]]] = []
     for table in _KIND_ORDER:
         for record in store.table(table):
-            fields = _texts(table, record)
-            if table == "countries" and needle in {fold(record["iso3"]), fold(record["iso2"])}:
-                hits.append((table, record))
-            elif any(matches(term, field) for term in terms for field in fields):
+            strings = _strings(record)
+            # Folded fields joined by a mark that folding never leaves, so no match spans two.
+            folded = "|".join(fold(value) for value in strings)
+            loosened = loose(folded.replace("|", " | "))
+            if (
+                any(term in folded for term in terms)
+                or any(term in loosened for term in loose_terms)
+                or (pointers and not pointers.isdisjoint(strings))
+            ):
                 hits.append((table, record))
     if not hits:
         raise NotFound(f"nothing in the store matches {text!r}")

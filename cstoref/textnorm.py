@@ -10,8 +10,15 @@ _ARABIC_FOLD = str.maketrans(
         "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
         "ؤ": "و", "ئ": "ي", "ى": "ي", "ی": "ي", "ې": "ي",
         "ة": "ه", "ک": "ك", "ـ": None, "ء": None,
+        # Arabic-Indic and Persian digits are the same numbers: ٢٠٢٢ is 2022.
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
     }
 )
+# A thousands separator between digits (3,600; ٣٬٦٠٠; 3 600 is left alone) is no part of a number.
+_THOUSANDS = re.compile(r"(?<=\d)[,\u066c\u060c](?=\d{3}(?!\d))")
+# The article and the particles fused before it (و ف ب ك ل; لل for ل+ال): «للأمم» is «الأمم».
+_ARTICLE = re.compile(r"(?<!\S)(?:[وف]?[بكل]?ال|[وف]?لل)(?=\S\S)")
 # Harakat, the superscript alef and Quranic marks carry no identity for a search.
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -20,10 +27,19 @@ _NON_WORD = re.compile(r"[\W_]+")
 def fold(text: str) -> str:
     """Lower-case, accent-free, hamza/alef/ta-marbuta/alef-maqsura-neutral, single-spaced."""
     text = unicodedata.normalize("NFKC", text)
-    text = _MARKS.sub("", text).translate(_ARABIC_FOLD)
+    text = _THOUSANDS.sub("", _MARKS.sub("", text).translate(_ARABIC_FOLD))
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(ch for ch in decomposed if not unicodedata.combining(ch) or "\u0600" <= ch <= "\u06ff")
     return _NON_WORD.sub(" ", text).strip()
+
+
+def loose(folded: str) -> str:
+    """A folded text without the Arabic article and the particles fused before it.
+
+    Arabic writes «الأمم المتحدة» as «للأمم المتحدة» after ل; comparing both sides without
+    the article finds one from the other.
+    """
+    return _ARTICLE.sub("", folded)
 
 
 def matches(needle: str, haystack: str) -> bool:
@@ -32,5 +48,7 @@ def matches(needle: str, haystack: str) -> bool:
     A plain substring test: Arabic attaches و، ب، ل and ال to the word, so word starts
     would miss «وقرغيزستان» when asked for قرغيزستان.
     """
-    folded_needle = fold(needle)
-    return bool(folded_needle) and folded_needle in fold(haystack)
+    folded_needle, folded_haystack = fold(needle), fold(haystack)
+    if not folded_needle:
+        return False
+    return folded_needle in folded_haystack or loose(folded_needle) in loose(folded_haystack)

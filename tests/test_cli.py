@@ -204,6 +204,30 @@ def test_search_folds_hamza_and_harakat(cli) -> None:
     assert "arm" in plain and plain == marked
 
 
+@pytest.mark.parametrize("needle", ["Armenia", "ARM", "أرمينيا", "Pashinyan"])
+def test_search_follows_pointers_into_other_records(cli, needle: str) -> None:
+    """A contingent names its country by code, a chair by person id: the deployment is found."""
+    assert "dep-2022-kaz" in {h["id"] for h in ok_json(cli, "search", needle)}
+
+
+def test_search_looks_inside_nested_fields_and_excerpts(cli) -> None:
+    assert "dep-2022-kaz" in {h["id"] for h in ok_json(cli, "search", "Shoigu")}  # in a task
+    # «ألماتا» is how article 004 writes Almaty: only its excerpts hold that spelling.
+    assert ok_json(cli, "search", "ألماتا")
+
+
+@pytest.mark.parametrize("needle", ["3,600", "٣٦٠٠", "٣٬٦٠٠"])
+def test_search_numbers_in_any_digits(cli, needle: str) -> None:
+    plain = {h["id"] for h in ok_json(cli, "search", "3600")}
+    assert plain and {h["id"] for h in ok_json(cli, "search", needle)} == plain
+
+
+def test_search_sees_through_the_fused_article(cli) -> None:
+    """«للأمم المتحدة» (ل + الأمم) is found by «الأمم المتحدة»."""
+    found = {h["id"] for h in ok_json(cli, "search", "الأمم المتحدة")}
+    assert found and found & {h["id"] for h in ok_json(cli, "search", "United Nations")}
+
+
 def test_search_nothing_and_empty(cli) -> None:
     assert cli("search", "zzzzqqq").returncode == 1
     result = cli("search", "")
