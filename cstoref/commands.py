@@ -189,7 +189,12 @@ def sources(store: Store, source_id: str | None = None) -> Result:
         wanted = source_id.strip().lower()
         if not wanted:
             raise UsageError("the source id must not be empty")
-        match = [s for s in records if s["id"].lower() == wanted or (s.get("file") or "").lower() == wanted]
+        # An article by its id (1 is 001), its file name, or the file name without .txt.
+        forms = {wanted, wanted.zfill(3)} if wanted.isdigit() else {wanted}
+        match = [
+            s for s in records
+            if s["id"].lower() in forms or (s.get("file") or "").lower() in (wanted, f"{wanted}.txt")
+        ]
         if not match:
             ids = ", ".join(s["id"] for s in records if s["kind"] == "article")
             raise NotFound(f"no source {source_id!r}; articles are {ids}; `cstoref sources` lists all {len(records)}")
@@ -207,7 +212,8 @@ def sources(store: Store, source_id: str | None = None) -> Result:
             columns=[Column("kind", _h("Kind", "النوع")), Column("id", _h("Id", "المعرّف")), Column("label", _h("Fact", "المعلومة"))],
             rows=[{"kind": _TABLE_KIND[t], "id": r["id"], "label": label(t, r)} for t, r in facts],
         )
-        return Result(data, [card, listing] if facts else [card])
+        # A list, as every listing command prints, with the one source in it.
+        return Result([data], [card, listing] if facts else [card])
     data = [
         {**{k: s.get(k) for k in _SOURCE_FIELDS}, "facts": len(support.get(s["id"], [])), **{k: v for k, v in s.items() if k not in _SOURCE_FIELDS}}
         for s in records
@@ -436,7 +442,9 @@ def bar_chart(store: Store, d: dict[str, Any], bar_width: int = 20) -> Table | N
         solid = max(1, round(low / top * bar_width))
         span = max(solid, round(high / top * bar_width))
         figure = f"{low:,}" if low == high else f"{low:,}-{high:,}"
-        rows.append({"country": _country_name(store, iso3), "figure": figure, "bar": "█" * solid + "░" * (span - solid)})
+        bar = "█" * solid + "░" * (span - solid)
+        # As Arabic text the bar runs right to left, so in an Arabic table it grows from the right.
+        rows.append({"country": _country_name(store, iso3), "figure": figure, "bar": {"en": bar, "ar": bar, "both": bar}})
     return Table(
         title=_h("Contingent sizes (░ where sources disagree)", "حجم الوحدات (░ حيث تختلف المصادر)"),
         columns=[Column("country", _h("Country", "الدولة")), Column("figure", _h("Troops", "الجنود")), Column("bar", _h("", ""))],
@@ -468,8 +476,13 @@ def quote(store: Store, text: str | None = None, speaker: str | None = None, ran
         and (text is None or any(matches(text, t) for t in (q["text"]["ar"], q["text"]["en"], *(q.get("context") or {}).values())))
     ]
     if not chosen:
-        speakers = sorted({q["speaker_name"]["en"] for q in quotes})
-        raise NotFound("no quote matches; speakers are " + ", ".join(speakers))
+        if not quotes:
+            raise NotFound("this store has no quotes")
+        speakers = ", ".join(sorted({q["speaker_name"]["en"] for q in quotes}))
+        import shlex
+
+        asked = shlex.quote(" ".join(given for given in (text, speaker) if given))
+        raise NotFound(f"no quote matches; speakers are {speakers}; `cstoref search {asked}` finds every mention")
     if random:
         import random as _random
 
@@ -587,6 +600,9 @@ _ABOUT_KEYS = (
     ("un-observer", _h("United Nations", "الأمم المتحدة")),
     ("exercises", _h("Exercises", "المناورات")),
     ("military-committee", _h("Military Committee", "اللجنة العسكرية")),
+    ("goals", _h("Goals", "الأهداف")),
+    ("non-use-of-force", _h("Non-use of force", "عدم استخدام القوة")),
+    ("assistance-mechanism", _h("Military assistance", "آلية المساعدة العسكرية")),
 )
 
 

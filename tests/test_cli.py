@@ -77,10 +77,17 @@ def test_sources_lists_the_five_articles(cli) -> None:
 
 
 def test_source_with_id_lists_what_it_supports(cli) -> None:
-    record = ok_json(cli, "sources", "001")
+    listed = ok_json(cli, "sources", "001")
+    assert isinstance(listed, list) and len(listed) == 1  # a list, as from every listing command
+    record = listed[0]
     assert record["id"] == "001" and record["file"].startswith("001_")
     assert record["facts"] == len(record["supports"]) > 5
     assert any(s["id"] == "uzb" for s in record["supports"])
+
+
+@pytest.mark.parametrize("given", ["1", "001", "001_2aa966e90c8a8956", "001_2aa966e90c8a8956.txt"])
+def test_source_by_number_or_file_name(cli, given: str) -> None:
+    assert [r["id"] for r in ok_json(cli, "sources", given)] == ["001"]
 
 
 def test_unknown_source_exits_1(cli) -> None:
@@ -324,3 +331,13 @@ def test_no_command_touches_a_store(tmp_path) -> None:
     after = {p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in (STORE, copy)}
     assert before == after
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store.json"]
+
+
+def test_every_overview_topic_has_a_heading_in_both_languages(store_doc) -> None:
+    """A fact key without a heading would show as a raw key, in English, in the Arabic table."""
+    from cstoref.commands import _ABOUT_KEYS
+
+    headed = dict(_ABOUT_KEYS)
+    keys = {fact["key"] for fact in store_doc["facts"].values()}
+    assert keys <= set(headed), keys - set(headed)
+    assert all(title["en"] and title["ar"] for title in headed.values())
