@@ -258,6 +258,9 @@ class _Validator:
         return run
 
 
+_LEAF_KEYWORDS = frozenset({"description", "type", "const", "enum", "minLength", "maxLength", "pattern"})
+
+
 class _FastCompiler:
     """Compiles the schema into Python source for a yes-or-no check of one value.
 
@@ -269,7 +272,7 @@ class _FastCompiler:
     def __init__(self, root: dict[str, Any]) -> None:
         self.root = root
         self.names: dict[int, str] = {}
-        self.constants: dict[str, Any] = {"_json": json, "_bool": bool}
+        self.constants: dict[str, Any] = {"_json": json, "_bool": bool, "_missing": object()}
         self.functions: list[str] = []
         self._keep: list[Any] = []  # the compiled nodes stay alive, so their id()s stay unique
         self._pending: list[tuple[str, dict[str, Any]]] = []
@@ -298,7 +301,32 @@ class _FastCompiler:
             return f"{value} is None"
         if isinstance(schema, dict) and set(schema) - {"description"} == {"anyOf"}:
             return "(" + " or ".join(self.test(sub, value) for sub in schema["anyOf"]) + ")"
+        if isinstance(schema, dict) and set(schema) <= _LEAF_KEYWORDS:
+            return self._leaf(schema, value)
         return f"{self.function(schema)}({value})"
+
+    def _leaf(self, schema: dict[str, Any], value: str) -> str:
+        """A schema of a single value (type, length, pattern, enum, const) as one expression."""
+        parts: list[str] = []
+        if "type" in schema:
+            names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+            parts.append(f"isinstance({value}, {self.constant(tuple(t for n in names for t in _TYPES[n]))})")
+            if "boolean" not in names:
+                parts.append(f"not isinstance({value}, _bool)")
+        if "const" in schema:
+            parts.append(f"{value} == {self.constant(schema['const'])}")
+        if "enum" in schema:
+            parts.append(f"{value} in {self.constant(schema['enum'])}")
+            if True not in schema["enum"] and False not in schema["enum"]:
+                parts.append(f"not isinstance({value}, _bool)")
+        if schema.get("minLength", 0):
+            parts.append(f"(not isinstance({value}, str) or len({value}) >= {int(schema['minLength'])})")
+        if schema.get("maxLength") is not None:
+            parts.append(f"(not isinstance({value}, str) or len({value}) <= {int(schema['maxLength'])})")
+        if "pattern" in schema:
+            regex = self.constant(re.compile(schema["pattern"]))
+            parts.append(f"(not isinstance({value}, str) or {regex}.search({value}) is not None)")
+        return "(" + " and ".join(parts or ["True"]) + ")"
 
     def _resolve(self, ref: str) -> Any:
         node: Any = self.root
@@ -374,14 +402,16 @@ class _FastCompiler:
         properties = schema.get("properties", {})
         patterns = schema.get("patternProperties", {})
         additional = schema.get("additionalProperties", True)
+        if not patterns and additional in (True, False):
+            # The usual record: each known field looked up once and checked in line.
+            if additional is False:
+                add(f"    if not v.keys() <= {self.constant(frozenset(properties))}: return False")
+            for field, sub in properties.items():
+                add(f"    x = v.get({self.constant(field)}, _missing)")
+                add(f"    if x is not _missing and not {self.test(sub, 'x')}: return False")
+            return
         checks = self.constant({})
         self._pending.append((checks, properties))
-        if not patterns and additional in (True, False):
-            add("    for k, x in v.items():")
-            add(f"        f = {checks}.get(k)")
-            add(f"        if f is None: {'return False' if additional is False else 'continue'}")
-            add("        if not f(x): return False")
-            return
         add("    for k, x in v.items():")
         add(f"        f = {checks}.get(k)")
         add("        known = f is not None")
