@@ -25,6 +25,7 @@ QUALIFIER_TEXT = {
     "about": {"en": "about", "ar": "نحو"},
     "more than": {"en": "more than", "ar": "أكثر من"},
     "at most": {"en": "at most", "ar": "كحد أقصى"},
+    "at least": {"en": "at least", "ar": "على الأقل"},
     "exactly": {"en": "", "ar": ""},
     None: {"en": "", "ar": ""},
 }
@@ -75,7 +76,8 @@ def number(value: Any, qualifier: str | None) -> dict[str, str]:
     shown = f"{value:,}" if isinstance(value, int) else str(value)
     words = QUALIFIER_TEXT.get(qualifier, QUALIFIER_TEXT[None])
     en = f"{words['en']} {shown}".strip()
-    ar = f"{words['ar']} {shown}".strip() if qualifier != "at most" else f"{shown} {words['ar']}"
+    # «كحد أقصى» and «على الأقل» follow the number in Arabic; «نحو» and «أكثر من» precede it.
+    ar = f"{shown} {words['ar']}" if qualifier in ("at most", "at least") else f"{words['ar']} {shown}".strip()
     return {"en": en, "ar": ar}
 
 

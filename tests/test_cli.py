@@ -341,3 +341,16 @@ def test_every_overview_topic_has_a_heading_in_both_languages(store_doc) -> None
     keys = {fact["key"] for fact in store_doc["facts"].values()}
     assert keys <= set(headed), keys - set(headed)
     assert all(title["en"] and title["ar"] for title in headed.values())
+
+
+def test_every_qualifier_of_the_schema_is_worded() -> None:
+    import json as _json
+
+    from conftest import SEEDS
+
+    from cstoref.commands import QUALIFIER_TEXT, number
+
+    schema = _json.loads((SEEDS / "schema.json").read_text(encoding="utf-8"))
+    qualifiers = [q for q in schema["$defs"]["Qualifier"]["enum"] if q is not None]
+    assert set(qualifiers) <= set(QUALIFIER_TEXT)
+    assert number(12, "at least") == {"en": "at least 12", "ar": "12 على الأقل"}
