@@ -52,6 +52,31 @@ def write(out: Any, text: str) -> None:
     stream.flush()
 
 
+class _Ended(BaseException):
+    """A SIGTERM or SIGHUP arrived: leave through the same exits as Ctrl-C does."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _end_on_signals() -> list[tuple[int, Any]]:
+    """Make SIGTERM and SIGHUP unwind like Ctrl-C; the handlers they had, to put back."""
+    # The terminal is about to be switched to explicit mode; `timeout`, `kill` or a closed
+    # window must not leave it there, so these signals unwind to the restoring `finally`.
+    import signal
+
+    def end(signum: int, frame: Any) -> None:
+        raise _Ended(signum)
+
+    previous = []
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            number = getattr(signal, name)
+            previous.append((number, signal.signal(number, end)))
+    return previous
+
+
 def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str = "both",
         bidi: str | None = None, db: str | None = None, no_color: bool = False,
         env: Any = None) -> int:
@@ -59,6 +84,7 @@ def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str =
     env = os.environ if env is None else env
     out = None
     switched = False
+    handlers: list[tuple[int, Any]] = []
     try:
         from .context import make_output
         from .store import load
@@ -77,6 +103,7 @@ def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str =
 
             text = render_tables(result.tables, out)
         if out.explicit_switch:
+            handlers = _end_on_signals()
             out.stdout.write(EXPLICIT_ON)
             switched = True
         write(out, text)
@@ -89,6 +116,8 @@ def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str =
         return 0
     except KeyboardInterrupt:
         return 130
+    except _Ended as ended:
+        return 128 + ended.signum
     finally:
         if switched and out is not None:
             try:
@@ -96,3 +125,8 @@ def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str =
                 out.stdout.flush()
             except (BrokenPipeError, OSError, ValueError):
                 _silence_stdout()
+        if handlers:
+            import signal
+
+            for number, handler in handlers:
+                signal.signal(number, handler)

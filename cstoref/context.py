@@ -116,17 +116,18 @@ def make_output(
         raise UsageError(f"--bidi must be one of {', '.join(BIDI_MODES)}, not {bidi!r}")
     tty = _isatty(stdout)
     term = env.get("TERM", "")
-    explicit_switch = False
+    # TERM=dumb (an editor's shell buffer, say) takes no escape sequence at all.
+    handling = implicit_terminal(env) if tty and term != "dumb" else None
     if bidi == "auto":
-        handling = implicit_terminal(env) if tty else None
         if not tty:
             bidi = "logical"
-        elif handling == _SWITCHABLE:
-            bidi, explicit_switch = "visual", True
         elif handling == _ISOLATE:
             bidi = "isolated"
         else:
             bidi = "visual"
+    # Text laid out here must not be reordered again by the terminal, whether visual was
+    # chosen for it or asked for with --bidi visual.
+    explicit_switch = bidi == "visual" and handling == _SWITCHABLE
     color = tty and not no_color and not env.get("NO_COLOR") and term != "dumb" and not json
     return Output(
         json=json,

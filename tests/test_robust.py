@@ -241,6 +241,52 @@ def test_explicit_mode_is_restored_even_when_interrupted(monkeypatch: pytest.Mon
     assert out2.getvalue().endswith(app_module.EXPLICIT_OFF)
 
 
+def _tty() -> io.StringIO:
+    class Tty(io.StringIO):
+        encoding = "utf-8"
+
+        def isatty(self) -> bool:
+            return True
+
+    return Tty()
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_explicit_mode_is_restored_when_terminated(monkeypatch: pytest.MonkeyPatch, signame: str) -> None:
+    """`timeout`, `kill` or a closed window: the terminal is put back in implicit mode."""
+    import signal
+
+    out = _tty()
+    monkeypatch.setattr(sys, "stdout", out)
+    before = signal.getsignal(getattr(signal, signame))
+
+    def killed(output, text):
+        output.stdout.write(text[:50])
+        os.kill(os.getpid(), getattr(signal, signame))
+
+    monkeypatch.setattr(app_module, "write", killed)
+    code = app_module.run("members", {"status": "member"}, env={"VTE_VERSION": "7200", "COLUMNS": "80"})
+    assert code == 128 + getattr(signal, signame)
+    assert out.getvalue().startswith(app_module.EXPLICIT_ON) and out.getvalue().endswith(app_module.EXPLICIT_OFF)
+    assert signal.getsignal(getattr(signal, signame)) == before
+
+
+@pytest.mark.parametrize(("env", "bidi", "switched"), [
+    ({"VTE_VERSION": "7200", "TERM": "dumb"}, None, False),  # an editor's shell buffer: no escapes
+    ({"VTE_VERSION": "7200"}, "visual", True),  # laid out here: the terminal must not redo it
+    ({"VTE_VERSION": "7200"}, "logical", False),  # left to the terminal's own bidi
+    ({"VTE_VERSION": "5200"}, None, False),  # VTE before bidi support
+    ({"TERM_PROGRAM": "WezTerm"}, "visual", True),
+])
+def test_when_the_terminal_is_switched(monkeypatch: pytest.MonkeyPatch, env, bidi, switched) -> None:
+    out = _tty()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert app_module.run("members", {"status": "member"}, bidi=bidi, env={"COLUMNS": "80", **env}) == 0
+    assert out.getvalue().startswith(app_module.EXPLICIT_ON) == switched
+    if env.get("TERM") == "dumb":
+        assert "\x1b" not in out.getvalue()
+
+
 # -- random input ------------------------------------------------------------------------------
 def run_in_process(argv: list[str], env: dict[str, str] | None = None) -> tuple[int, str, str]:
     stdout, stderr = io.StringIO(), io.StringIO()
