@@ -67,7 +67,8 @@ _cstoref() {
     local -a words=()
     # Split the line into words as the shell will, quotes and backslashes removed. Readline
     # replaces only the text after the last unquoted COMP_WORDBREAKS character ("=" in
-    # "--lang=ar"), so remember where that is: candidates are cut there.
+    # "--lang=ar"), so remember where that is: candidates are cut there. Not at "@", though:
+    # bash keeps it in the word it replaces ("@mhaktr").
     for ((i = 0; i < ${#line}; i++)); do
         c=${line:i:1}
         case $quote in
@@ -81,7 +82,7 @@ _cstoref() {
                                 word='' started='' brk=0 ;;
                    \\|\'|\") quote=$c started=1 ;;
                    *) word+=$c started=1
-                      if [[ $COMP_WORDBREAKS == *"$c"* ]]; then brk=${#word}; fi ;;
+                      if [[ $c != @ && $COMP_WORDBREAKS == *"$c"* ]]; then brk=${#word}; fi ;;
                esac ;;
         esac
     done
@@ -107,7 +108,7 @@ _cstoref() {
     if [[ $db == '~/'* ]]; then db=$HOME/${db:2}; fi
 
     # Candidates are whole words: an option, or a value after its prefix ("--lang=").
-    local value='' prefix='' REPLY
+    local value='' prefix='' escape='' REPLY
     local -a cands=()
     if [[ -n $expect ]]; then
         _cstoref_option "$cmd" "$expect" && value=$REPLY
@@ -124,14 +125,20 @@ _cstoref() {
         files) compopt -o filenames 2>/dev/null
                while IFS= read -r w; do cands+=("$prefix$w"); done < <(compgen -f -- "${word#"$prefix"}") ;;
         text | '') ;;
-        # Store values may hold spaces ("Vladimir Putin"): let readline quote them as it
-        # quotes file names, so each completes as one word.
-        *) compopt -o filenames 2>/dev/null
+        # Store values may hold spaces ("Vladimir Putin"), so each must be quoted to complete
+        # as one word. Outside quotes they are escaped here; inside an open quote readline
+        # quotes them, as it quotes file names (the file-name mode is kept to that case, for
+        # it also marks a value that names a folder here, such as 2022/, as a folder).
+        *) if [[ -n $quote ]]; then compopt -o filenames 2>/dev/null; else escape=1; fi
            _cstoref_values "$value" "$db" "$prefix" ;;
     esac
     COMPREPLY=()
     for c in "${cands[@]}"; do
-        if [[ $c == "$word"* ]]; then COMPREPLY+=("${c:brk}"); fi
+        if [[ $c == "$word"* ]]; then
+            c=${c:brk}
+            if [[ -n $escape ]]; then printf -v c %q "$c"; fi
+            COMPREPLY+=("$c")
+        fi
     done
 }
 

@@ -262,15 +262,9 @@ for _shell in SHELLS:
 @completion_app.command("values", hidden=True)
 def completion_values(kind: str, db: DbOpt = None) -> None:
     """One value per line for the completion scripts; prints nothing for a store it cannot read."""
-    from .app import store_path
-    from .completion import values_of
+    from .completion import print_values
 
-    try:
-        values = values_of(kind, store_path(db, os.environ))
-    except Exception:  # a Tab must never print a traceback into the command line
-        values = []
-    sys.stdout.buffer.write("".join(f"{v}\n" for v in values).encode("utf-8"))
-    raise typer.Exit(0 if values else 1)
+    raise typer.Exit(print_values(kind, db, os.environ))
 
 
 def help_texts() -> dict[str, str]:

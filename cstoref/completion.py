@@ -233,7 +233,8 @@ _cstoref() {
     local -a words=()
     # Split the line into words as the shell will, quotes and backslashes removed. Readline
     # replaces only the text after the last unquoted COMP_WORDBREAKS character ("=" in
-    # "--lang=ar"), so remember where that is: candidates are cut there.
+    # "--lang=ar"), so remember where that is: candidates are cut there. Not at "@", though:
+    # bash keeps it in the word it replaces ("@mhaktr").
     for ((i = 0; i < ${#line}; i++)); do
         c=${line:i:1}
         case $quote in
@@ -247,7 +248,7 @@ _cstoref() {
                                 word='' started='' brk=0 ;;
                    \\|\'|\") quote=$c started=1 ;;
                    *) word+=$c started=1
-                      if [[ $COMP_WORDBREAKS == *"$c"* ]]; then brk=${#word}; fi ;;
+                      if [[ $c != @ && $COMP_WORDBREAKS == *"$c"* ]]; then brk=${#word}; fi ;;
                esac ;;
         esac
     done
@@ -273,7 +274,7 @@ _cstoref() {
     if [[ $db == '~/'* ]]; then db=$HOME/${db:2}; fi
 
     # Candidates are whole words: an option, or a value after its prefix ("--lang=").
-    local value='' prefix='' REPLY
+    local value='' prefix='' escape='' REPLY
     local -a cands=()
     if [[ -n $expect ]]; then
         _cstoref_option "$cmd" "$expect" && value=$REPLY
@@ -290,14 +291,20 @@ _cstoref() {
         files) compopt -o filenames 2>/dev/null
                while IFS= read -r w; do cands+=("$prefix$w"); done < <(compgen -f -- "${word#"$prefix"}") ;;
         text | '') ;;
-        # Store values may hold spaces ("Vladimir Putin"): let readline quote them as it
-        # quotes file names, so each completes as one word.
-        *) compopt -o filenames 2>/dev/null
+        # Store values may hold spaces ("Vladimir Putin"), so each must be quoted to complete
+        # as one word. Outside quotes they are escaped here; inside an open quote readline
+        # quotes them, as it quotes file names (the file-name mode is kept to that case, for
+        # it also marks a value that names a folder here, such as 2022/, as a folder).
+        *) if [[ -n $quote ]]; then compopt -o filenames 2>/dev/null; else escape=1; fi
            _cstoref_values "$value" "$db" "$prefix" ;;
     esac
     COMPREPLY=()
     for c in "${cands[@]}"; do
-        if [[ $c == "$word"* ]]; then COMPREPLY+=("${c:brk}"); fi
+        if [[ $c == "$word"* ]]; then
+            c=${c:brk}
+            if [[ -n $escape ]]; then printf -v c %q "$c"; fi
+            COMPREPLY+=("$c")
+        fi
     done
 }
 
@@ -563,6 +570,28 @@ def values_of(kind: str, path: str | None) -> list[str]:
         return store_values(read_document(path or bundled_path()))[kind]
     except CstorefError:
         return []
+
+
+def print_values(kind: str, db: str | None, env: Any) -> int:
+    """`cstoref completion values KIND [--db PATH]`: one value a line, exit 1 when none.
+
+    Tab runs this for a store other than the bundled one, so it starts without Typer (the
+    fast path of `entry` calls it) and it never prints a traceback into the command line.
+    """
+    import sys
+
+    from .app import store_path
+
+    try:
+        values = values_of(kind, store_path(db, env))
+    except Exception:  # a Tab must never print a traceback into the command line
+        values = []
+    try:
+        sys.stdout.buffer.write("".join(f"{v}\n" for v in values).encode("utf-8"))
+        sys.stdout.flush()
+    except (BrokenPipeError, OSError, ValueError, AttributeError):
+        pass
+    return 0 if values else 1
 
 
 # --- installing -------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ unusual form — goes to the Typer app.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -109,6 +110,20 @@ def stored_help(argv: list[str]) -> str | None:
     return HELP.get(name)
 
 
+def _completion_values(argv: list[str]) -> tuple[str, str | None] | None:
+    """(KIND, --db) of `completion values KIND [--db PATH]`, which a Tab runs; else None."""
+    if argv[:2] != ["completion", "values"] or len(argv) < 3 or argv[2].startswith("-"):
+        return None
+    rest = argv[3:]
+    if not rest:
+        return argv[2], None
+    if len(rest) == 2 and rest[0] == "--db":
+        return argv[2], rest[1]
+    if len(rest) == 1 and rest[0].startswith("--db="):
+        return argv[2], rest[0][len("--db="):]
+    return None
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     text = stored_help(argv)
@@ -119,6 +134,11 @@ def main(argv: list[str] | None = None) -> None:
         except BrokenPipeError:
             pass
         sys.exit(0)
+    values = _completion_values(argv)
+    if values is not None:
+        from .completion import print_values
+
+        sys.exit(print_values(*values, os.environ))
     parsed = parse(argv)
     if parsed is not None:
         from .app import run

@@ -58,7 +58,8 @@ def bash_complete(line: str, env: dict[str, str], cwd: Path) -> list[str]:
               'COMP_POINT=${#COMP_LINE}; _cstoref; printf "%s\\n" "${COMPREPLY[@]}"')
     out = subprocess.run([need("bash"), "--norc", "--noprofile", "-c", script], capture_output=True, text=True,
                          encoding="utf-8", env=env, cwd=cwd, timeout=30, check=True)
-    return [word for word in out.stdout.split("\n") if word]
+    # COMPREPLY is text readline inserts as it is: a name with a space comes escaped.
+    return [_unescape(word) for word in out.stdout.split("\n") if word]
 
 
 def fish_complete(line: str, env: dict[str, str], cwd: Path) -> list[str]:
@@ -274,6 +275,29 @@ def test_bash_words(line: str, expected: list[str], tmp_path: Path) -> None:
     assert bash_complete(line, shell_env(tmp_path), tmp_path) == expected
 
 
+def test_bash_inserts_values_as_values_beside_folders_of_the_same_name(tmp_path: Path) -> None:
+    """A folder named like a value (2022/, Putin/) must not turn the value into a path, and
+    an "@" in a value must survive."""
+    work = tmp_path / "work"
+    for name in ("2022", "Putin"):
+        (work / name).mkdir(parents=True)
+    rc = tmp_path / "bashrc"
+    rc.write_text(f"PS1={shlex.quote(PROMPT)}\nsource {shlex.quote(str(COMPLETIONS / SCRIPTS['bash']))}\n"
+                  f"bind -x '\"\\C-xd\": : > {shlex.quote(str(tmp_path / 'done'))}'\n", encoding="utf-8")
+    terminal = Terminal([need("bash"), "--rcfile", str(rc), "--noprofile", "-i"], shell_env(tmp_path), work,
+                        tmp_path / "done")
+    try:
+        for typed, completed in (("cstoref deployment 2022", "cstoref deployment 2022 "),
+                                 ("cstoref quote --speaker Pu", "cstoref quote --speaker Putin "),
+                                 ("cstoref quote --speaker @m", "cstoref quote --speaker @mhaktr ")):
+            screen = terminal.tab(typed)
+            assert f"{PROMPT}{completed}".rstrip() in screen.split("\n"), screen
+            assert f"{completed.rstrip()}/" not in screen
+            subprocess.run([*terminal.tmux, "send-keys", "C-u"], check=True, timeout=30)
+    finally:
+        terminal.close()
+
+
 def test_bash_cursor_inside_the_line(tmp_path: Path) -> None:
     line = "cstoref quote --speaker بوت --json"
     script = (f"source {shlex.quote(str(COMPLETIONS / SCRIPTS['bash']))}; COMP_LINE={shlex.quote(line)}; "
@@ -341,6 +365,18 @@ def test_a_bash_tab_costs_less_than_half_a_python_start(tmp_path: Path) -> None:
 
 
 # --- the hidden values command and installing -------------------------------------------------
+
+
+@pytest.mark.parametrize("db", [["--db", "STORE"], ["--db=STORE"], []])
+def test_values_command_starts_without_typer(tmp_path: Path, other_store: Path, db: list[str]) -> None:
+    """A Tab on another store runs this: it must cost one plain start, not Typer's import."""
+    argv = ["completion", "values", "years", *(a.replace("STORE", str(other_store)) for a in db)]
+    probe = ("import sys\nfrom cstoref import entry\ntry:\n    entry.main(sys.argv[1:])\n"
+             "except SystemExit as end:\n    print('typer' in sys.modules, end.code, file=sys.stderr)\n")
+    result = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True,
+                            encoding="utf-8", env=shell_env(tmp_path), cwd=tmp_path, timeout=30)
+    assert result.stderr.split() == ["False", "0"]
+    assert result.stdout.split()
 
 
 def test_values_command(tmp_path: Path, other_store: Path) -> None:
