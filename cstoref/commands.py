@@ -382,7 +382,7 @@ def _deployment_card(store: Store, d: dict[str, Any]) -> list[Table]:
         (_h("Decided", "القرار"), date_text(d.get("decided"))),
         (_h("First arrivals", "وصول أولى القوات"), date_text(d.get("started"))),
         (_h("Deployment complete", "اكتمال الانتشار"), date_text(d.get("deployed"))),
-        (_h("Withdrawal from", "بدء الانسحاب"), date_text(d.get("withdrawal_started"))),
+        (_h("Withdrawal began", "بدء الانسحاب"), date_text(d.get("withdrawal_started"))),
         (_h("Withdrawal complete", "اكتمال الانسحاب"), date_text(d.get("ended"))),
         (_h("Tasks", "المهام"), [piece for t in d.get("tasks", []) for piece in (t["text"], markers(cited(t)))]),
         (_h("Legal basis", "السند القانوني"), [legal.get("text"), markers(cited(legal)) if legal else None] + (disputed(legal) if legal else [])),
