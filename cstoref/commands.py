@@ -467,6 +467,14 @@ def _speaker_names(store: Store, quote: dict[str, Any]) -> list[str]:
     return names
 
 
+def _names_match(asked: str, name: str) -> bool:
+    """A name given in any order ("Tokayev Kassym-Jomart"): each word of it is in the name."""
+    if matches(asked, name):
+        return True
+    words, folded = fold(asked).split(), fold(name)
+    return len(words) > 1 and all(word in folded for word in words)
+
+
 def quote(store: Store, text: str | None = None, speaker: str | None = None, random: bool = False) -> Result:
     for given, what in ((text, "TEXT"), (speaker, "--speaker")):
         if given is not None and not fold(given):
@@ -474,7 +482,7 @@ def quote(store: Store, text: str | None = None, speaker: str | None = None, ran
     quotes = store.table("quotes")
     chosen = [
         q for q in quotes
-        if (speaker is None or any(matches(speaker, n) for n in _speaker_names(store, q)))
+        if (speaker is None or any(_names_match(speaker, n) for n in _speaker_names(store, q)))
         and (text is None or any(matches(text, t) for t in (q["text"]["ar"], q["text"]["en"], *(q.get("context") or {}).values())))
     ]
     if not chosen:

@@ -354,3 +354,9 @@ def test_every_qualifier_of_the_schema_is_worded() -> None:
     qualifiers = [q for q in schema["$defs"]["Qualifier"]["enum"] if q is not None]
     assert set(qualifiers) <= set(QUALIFIER_TEXT)
     assert number(12, "at least") == {"en": "at least 12", "ar": "12 على الأقل"}
+
+
+@pytest.mark.parametrize("name", ["Tokayev Kassym-Jomart", "tokaev", "توكاييف", "قاسم جومارت توكايف"])
+def test_quote_speaker_in_any_order_and_spelling(cli, name: str) -> None:
+    quotes = ok_json(cli, "quote", "--speaker", name)
+    assert quotes and all(q["speaker"] == "p-tokayev" for q in quotes)
