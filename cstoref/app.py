@@ -9,7 +9,7 @@ import os
 import sys
 from typing import Any
 
-from .errors import CstorefError, UsageError
+from .errors import CstorefError, UsageError, report
 
 EXPLICIT_ON = "\x1b[8l"  # BDSM reset: the terminal shows cells in the order received
 EXPLICIT_OFF = "\x1b[8h"  # back to the terminal's own (implicit) bidi
@@ -43,10 +43,9 @@ def write(out: Any, text: str) -> None:
             text = text.encode(encoding, "replace").decode(encoding)
         except LookupError:
             text = text.encode("ascii", "replace").decode("ascii")
-        print(
-            f"cstoref: this output's encoding ({encoding}) cannot show every character; they were "
-            "replaced with '?' (use a UTF-8 locale or PYTHONIOENCODING=utf-8)",
-            file=out.stderr,
+        report(
+            f"this output's encoding ({encoding}) cannot show every character; they were "
+            "replaced with '?' (use a UTF-8 locale or PYTHONIOENCODING=utf-8)"
         )
     stream.write(text)
     stream.flush()
@@ -82,6 +81,9 @@ def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str =
         env: Any = None) -> int:
     """Answer one command and return its exit code; never raises for a user's mistake."""
     env = os.environ if env is None else env
+    if sys.stdout is None:  # started with >&-
+        report("standard output is closed: there is nowhere to write the answer")
+        return 1
     out = None
     switched = False
     handlers: list[tuple[int, Any]] = []
@@ -109,11 +111,16 @@ def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str =
         write(out, text)
         return 0
     except CstorefError as exc:
-        print(f"cstoref: {exc}", file=sys.stderr)
+        report(str(exc))
         return exc.exit_code
     except BrokenPipeError:
         _silence_stdout()
         return 0
+    except OSError as exc:
+        # A full disk, /dev/full, a file-size limit: the answer cannot be written.
+        report(f"cannot write the answer ({exc.strerror or exc})")
+        _silence_stdout()
+        return 1
     except KeyboardInterrupt:
         return 130
     except _Ended as ended:

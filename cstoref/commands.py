@@ -439,6 +439,8 @@ def bar_chart(store: Store, d: dict[str, Any], bar_width: int = 20) -> Table | N
     if not ranges:
         return None
     top = max(high for _, _, high in ranges)
+    if top <= 0:
+        return None  # nothing to draw (and nothing to divide by)
     rows = []
     for iso3, low, high in ranges:
         solid = max(1, round(low / top * bar_width))
@@ -642,7 +644,9 @@ def about(store: Store) -> Result:
         if key not in grouped:
             continue
         items = sorted(grouped[key], key=lambda f: (f.get("start") or "", f["id"]))
-        data[key.replace("-", "_")] = items
+        field = key.replace("-", "_")
+        # A topic named like a field of the overview itself ("id") must not replace it.
+        data[f"{field}_facts" if field in ("id", "force_sizes") else field] = items
         value: list[Any] = []
         for fact in items:
             value += [fact["text"], _period(fact), {"style": "dim", "value": markers(cited(fact))}] + disputed(fact)

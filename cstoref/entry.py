@@ -22,8 +22,8 @@ def _convert(opt: Opt, raw: str) -> Any:
         lowered = raw.lower()  # choices match in any case, as in the Typer app
         return lowered if lowered in opt.choices else None
     if opt.kind == "int":
-        if not raw.isascii() or not raw.isdigit():
-            return None
+        if not raw.isascii() or not raw.isdigit() or len(raw) > len(str(opt.max)):
+            return None  # Typer words the error (and int() of 5,000 digits would raise)
         value = int(raw)
         return value if opt.min <= value <= opt.max else None
     return raw
@@ -126,26 +126,49 @@ def _completion_values(argv: list[str]) -> tuple[str, str | None] | None:
 
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
+    try:
+        sys.exit(_answer(argv))
+    except KeyboardInterrupt:
+        # Ctrl-C while Typer loads, or just after the answer: as quiet as during it.
+        sys.exit(130)
+    except BrokenPipeError:
+        _quiet(sys.stdout)
+        sys.exit(0)
+    except OSError as exc:  # help or a completion script into a full disk or /dev/full
+        from .errors import report
+
+        report(f"cannot write the answer ({exc.strerror or exc})")
+        _quiet(sys.stdout)
+        sys.exit(1)
+
+
+def _quiet(stream: Any) -> None:
+    # Python would fail again flushing the stream at exit, and exit 120.
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _answer(argv: list[str]) -> int:
     text = stored_help(argv)
     if text is not None:
-        try:
+        if sys.stdout is not None:
             sys.stdout.write(text)
             sys.stdout.flush()
-        except BrokenPipeError:
-            pass
-        sys.exit(0)
+        return 0
     values = _completion_values(argv)
     if values is not None:
         from .completion import print_values
 
-        sys.exit(print_values(*values, os.environ))
+        return print_values(*values, os.environ)
     parsed = parse(argv)
     if parsed is not None:
         from .app import run
 
         name, params, common = parsed
-        sys.exit(run(name, params, **common))
-    sys.exit(_typer(argv))
+        return run(name, params, **common)
+    return _typer(argv)
 
 
 def _typer(argv: list[str]) -> int:
@@ -164,8 +187,9 @@ def _typer(argv: list[str]) -> int:
         if type(exc).__name__ == "NoArgsIsHelpError":
             exc.show()  # a bare `cstoref` or `cstoref completion`: the help, as Click prints it
         else:
-            sys.stderr.write(usage)
-            sys.stderr.flush()
+            from .errors import report
+
+            report(usage)
         return 2
     return code if isinstance(code, int) else 0
 
@@ -176,6 +200,10 @@ def _usage_error(exc: Exception) -> str | None:
     if show is None or getattr(exc, "exit_code", None) != 2:
         return None
     message = " ".join(show().split()).replace("is not a valid integer range", "is not a year").rstrip(".")
+    import re
+
+    # A value quoted back is cut short: a pasted page has no place in a one-line error.
+    message = re.sub(r"'([^']{40})[^']{4,}'", r"'\1...'", message)
     ctx = getattr(exc, "ctx", None)
     where = ctx.command_path if ctx is not None else "cstoref"
-    return f"cstoref: {message} (see '{where} --help')\n"
+    return f"{message} (see '{where} --help')"

@@ -295,8 +295,9 @@ def render_tables(tables: Iterable[Table], out: Output) -> str:
 
 # json.dumps(ensure_ascii=False) escapes C0 controls but passes these through as they are: DEL,
 # C1 controls (8-bit CSI and OSC among them), bidi embeddings, overrides, isolates and marks,
-# and the line and paragraph separators. Escaped, the JSON means the same and is safe to print.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# and the line and paragraph separators; and a lone surrogate (a store may escape one), which
+# no UTF-8 output can carry. Escaped, the JSON means the same and is safe to print.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -37,11 +37,46 @@ def schema_path() -> str:
     return _data_file("schema.json")
 
 
-def read_document(path: str) -> dict[str, Any]:
-    """Parse a store file without ever opening it for writing."""
+class _Duplicate(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json keeps the last of two equal keys: a record, or a field, would vanish unseen.
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise _Duplicate(twice)
+    return record
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"{text} is too large a number")
+    return value
+
+
+def read_document(path: str, strict: bool = True) -> dict[str, Any]:
+    """Parse a store file without ever opening it for writing.
+
+    `strict` (any store but the bundled one, which the tests check) also refuses what Python's
+    json takes but JSON does not: NaN and Infinity, numbers too large, a key given twice.
+    """
     try:
-        if os.path.isdir(path):
+        import stat
+
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
             raise StoreError(f"{path}: is a directory, not a fact store file")
+        if not stat.S_ISREG(mode):
+            # A FIFO, a terminal or a device would be read for ever, or block the Tab that asks.
+            raise StoreError(f"{path}: not a regular file, so not a fact store file")
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_BYTES:
@@ -62,11 +97,20 @@ def read_document(path: str) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise StoreError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})") from None
     try:
-        document = json.loads(text)
+        if strict:
+            document = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
+                                  parse_float=_finite)
+        else:
+            document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise StoreError(f"{path}: not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
     except RecursionError:
         raise StoreError(f"{path}: not a fact store (JSON nested too deeply)") from None
+    except _Duplicate as exc:
+        raise StoreError(f"{path}: not a fact store (the key {str(exc)!r} appears twice in one object)") from None
+    except ValueError as exc:  # NaN, a number too large, or too many digits for Python's int
+        reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
+        raise StoreError(f"{path}: not JSON ({reason})") from None
     if not isinstance(document, dict):
         raise StoreError(f"{path}: not a fact store (the top level must be an object of tables)")
     return document
@@ -121,7 +165,7 @@ class Store:
 def load(path: str | None = None) -> Store:
     """The store at `path`, validated; the bundled store, trusted, when `path` is None."""
     if path is None:
-        return Store(read_document(bundled_path()), bundled_path())
+        return Store(read_document(bundled_path(), strict=False), bundled_path())
     document = read_document(path)
     from .validate import validate_store
 

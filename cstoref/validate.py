@@ -47,6 +47,12 @@ def _where(path: Any) -> str:
     return text or "the record"
 
 
+def _regex(pattern: str) -> re.Pattern[str]:
+    """A schema's pattern as JSON Schema means it: there "$" is the end of the text, while in
+    Python it also matches before a final newline, which would let "ARM\\n" pass as a code."""
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
 def _ok(value: Any, path: Any) -> None:
     return None
 
@@ -68,7 +74,7 @@ class _Validator:
         self._compiled: dict[int, Check] = {}
 
     def _pattern(self, pattern: str) -> re.Pattern[str]:
-        return re.compile(pattern)
+        return _regex(pattern)
 
     def _resolve(self, ref: str) -> dict[str, Any]:
         if not ref.startswith("#/"):
@@ -324,7 +330,7 @@ class _FastCompiler:
         if schema.get("maxLength") is not None:
             parts.append(f"(not isinstance({value}, str) or len({value}) <= {int(schema['maxLength'])})")
         if "pattern" in schema:
-            regex = self.constant(re.compile(schema["pattern"]))
+            regex = self.constant(_regex(schema["pattern"]))
             parts.append(f"(not isinstance({value}, str) or {regex}.search({value}) is not None)")
         return "(" + " and ".join(parts or ["True"]) + ")"
 
@@ -373,7 +379,7 @@ class _FastCompiler:
             if schema.get("maxLength") is not None:
                 add(f"    if len(v) > {int(schema['maxLength'])}: return False")
             if "pattern" in schema:
-                add(f"    if not {self.constant(re.compile(schema['pattern']))}.search(v): return False")
+                add(f"    if not {self.constant(_regex(schema['pattern']))}.search(v): return False")
             add("    pass")
         if "minimum" in schema or "maximum" in schema:
             add("if isinstance(v, (int, float)) and not isinstance(v, _bool):")
@@ -417,7 +423,7 @@ class _FastCompiler:
         add("        known = f is not None")
         add("        if known and not f(x): return False")
         for pattern, sub in patterns.items():
-            add(f"        if {self.constant(re.compile(pattern))}.search(k):")
+            add(f"        if {self.constant(_regex(pattern))}.search(k):")
             add("            known = True")
             add(f"            if not {self.test(sub, 'x')}: return False")
         if additional is False:
@@ -455,21 +461,43 @@ def _load_schema() -> dict[str, Any]:
         return json.load(handle)
 
 
-def _citations(node: Any) -> list[str]:
-    """Every source id cited anywhere inside a record."""
-    found: list[str] = []
+# Fields that point at another record: what each names, by field name. The schema gives their
+# form (an ISO code, a person id); whether that record exists is checked here. (A person's own
+# country is not among them: a person may come from a country that is no party to the CSTO.)
+_POINTERS = {"source": "source", "host": "country", "country": "country", "speaker": "person", "person": "person"}
+_PEOPLE_POINTERS = {"source": "source"}
+
+
+def _pointers(node: Any, pointers: dict[str, str] = _POINTERS) -> list[tuple[str, str]]:
+    """(kind, value) for every pointer inside a record, and ("date", value) for every full date."""
+    found: list[tuple[str, str]] = []
     stack = [node]
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
             for key, value in item.items():
-                if key == "source" and isinstance(value, str):
-                    found.append(value)
+                if isinstance(value, str):
+                    kind = pointers.get(key)
+                    if kind is not None:
+                        found.append((kind, value))
+                    elif len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
+                        found.append(("date", value))
                 else:
                     stack.append(value)
         elif isinstance(item, list):
             stack.extend(item)
     return found
+
+
+def _real_date(value: str) -> bool:
+    """Whether YYYY-MM-DD (the schema checked the form) is a day of the calendar: no 30 February."""
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return not value[:4].isdigit()  # not a date at all, just text of that length
+    return True
 
 
 def _label(table: str, key: str, record: Any) -> str:
@@ -489,7 +517,7 @@ def validate_store(document: dict[str, Any], path: str, schema: dict[str, Any] |
         if table not in tables:
             raise StoreError(f"{path}: not a fact store (unknown table '{table}')")
     record_schemas = {
-        table: [(re.compile(pattern), sub) for pattern, sub in table_schema.get("patternProperties", {}).items()]
+        table: [(_regex(pattern), sub) for pattern, sub in table_schema.get("patternProperties", {}).items()]
         for table, table_schema in tables.items()
     }
     every_schema = [sub for pairs in record_schemas.values() for _, sub in pairs]
@@ -522,12 +550,18 @@ def validate_store(document: dict[str, Any], path: str, schema: dict[str, Any] |
                         f"{path}: record {_label(table, key, record)}: the id is also used in {seen[record_id]}"
                     )
                 seen[record_id] = _label(table, key, record)
-    source_ids = {rec.get("id") for rec in document.get("sources", {}).values()}
+    known = {
+        "source": {rec.get("id") for rec in document.get("sources", {}).values()},
+        "country": {rec.get("iso3") for rec in document.get("countries", {}).values()},
+        "person": {rec.get("id") for rec in document.get("people", {}).values()},
+    }
+    wording = {"source": "cites the unknown source", "country": "names the unknown country",
+               "person": "names the unknown person"}
     for table in tables:
         for key, record in document.get(table, {}).items():
-            for cited in _citations(record):
-                if cited not in source_ids:
-                    raise StoreError(
-                        f"{path}: record {table}/{key} (id '{record.get('id', key)}'): "
-                        f"cites the unknown source '{cited}'"
-                    )
+            for kind, value in _pointers(record, _PEOPLE_POINTERS if table == "people" else _POINTERS):
+                if kind == "date":
+                    if not _real_date(value):
+                        raise StoreError(f"{path}: record {_label(table, key, record)}: {value!r} is no day of the calendar")
+                elif value not in known[kind]:
+                    raise StoreError(f"{path}: record {_label(table, key, record)}: {wording[kind]} {value!r}")

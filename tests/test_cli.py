@@ -303,11 +303,11 @@ def test_missing_store_exits_3(cli, tmp_path) -> None:
 
 def test_db_option_reads_another_store(cli, tmp_path) -> None:
     doc = json.loads(STORE.read_text(encoding="utf-8"))
-    doc["countries"] = {"1": doc["countries"]["1"]}
+    doc["events"] = {"1": doc["events"]["1"]}
     other = tmp_path / "small.json"
     other.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    assert len(ok_json(cli, "members", "--db", str(other))) == 1
-    result = cli("members", "--json", CSTOREF_DB=str(other))
+    assert len(ok_json(cli, "timeline", "--db", str(other))) == 1
+    result = cli("timeline", "--json", CSTOREF_DB=str(other))
     assert len(json.loads(result.stdout)) == 1
 
 

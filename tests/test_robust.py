@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -62,7 +63,27 @@ def broken_stores(tmp: Path) -> dict[str, tuple[Path, str]]:
         handle.truncate(65 * 1024 * 1024)
     directory = tmp / "a-directory"
     directory.mkdir()
+    fifo = tmp / "fifo.json"
+    os.mkfifo(fifo)  # no writer: a store read from it would wait for ever
+    text = json.dumps(DOC, ensure_ascii=False)
+    first_figure = json.dumps(DOC["figures"]["1"]["values"][0]["value"])
+    dangling = copy.deepcopy(DOC)
+    dangling["deployments"]["1"]["host"] = "ZZZ"
+    feb30 = copy.deepcopy(DOC)
+    feb30["events"]["1"]["date"] = "2022-02-30"
+    hostile_id = copy.deepcopy(DOC)
+    hostile_id["events"]["1"]["id"] = "\x1b]0;title\x07"
     return {
+        "fifo": (fifo, "not a regular file"),
+        "nan": (_write(tmp / "nan.json", text.replace(f'"value": {first_figure}', '"value": NaN', 1).encode()), "NaN"),
+        "huge-number": (_write(tmp / "e999.json", text.replace(f'"value": {first_figure}', '"value": 1e999', 1).encode()),
+                        "too large"),
+        "5000-digits": (_write(tmp / "digits.json", text.replace(f'"value": {first_figure}', '"value": ' + "9" * 5000, 1)
+                               .encode()), "too many digits"),
+        "key-twice": (_write(tmp / "twice.json", text.replace('"1": {', '"1": {}, "1": {', 1).encode()), "twice"),
+        "dangling-host": (_write(tmp / "dangling.json", json.dumps(dangling).encode()), "ZZZ"),
+        "30-february": (_write(tmp / "feb30.json", json.dumps(feb30).encode()), "2022-02-30"),
+        "hostile-id": (_write(tmp / "hostile.json", json.dumps(hostile_id).encode()), "\\x1b]0;title\\x07"),
         "missing": (tmp / "missing.json", "no such"),
         "empty": (_write(tmp / "empty.json", b""), "empty"),
         "blank": (_write(tmp / "blank.json", b"  \n"), "empty"),
@@ -79,7 +100,9 @@ def broken_stores(tmp: Path) -> dict[str, tuple[Path, str]]:
 
 
 @pytest.mark.parametrize("name", ["missing", "empty", "blank", "not-json", "not-utf8", "array", "wrong-shape",
-                                  "bad-record", "unknown-source", "deeply-nested", "directory", "very-large"])
+                                  "bad-record", "unknown-source", "deeply-nested", "directory", "very-large",
+                                  "fifo", "nan", "huge-number", "5000-digits", "key-twice", "dangling-host",
+                                  "30-february", "hostile-id"])
 @pytest.mark.parametrize("how", ["option", "env"])
 def test_bad_store_exits_3_naming_the_path(tmp_path: Path, name: str, how: str) -> None:
     path, word = broken_stores(tmp_path)[name]
@@ -89,7 +112,8 @@ def test_bad_store_exits_3_naming_the_path(tmp_path: Path, name: str, how: str) 
     else:
         result = run_cli("timeline", "--json", env=clean_env(CSTOREF_DB=str(path)), cwd=tmp_path)
     line = one_clear_line(result, 3)
-    assert str(path) in line and word in line
+    assert str(path) in line and word in line, line
+    assert "\x1b" not in line and "\x07" not in line
     assert fingerprint(*tmp_path.iterdir()) == before
     assert not (tmp_path / "missing.json").exists()
 
@@ -241,6 +265,47 @@ def test_explicit_mode_is_restored_even_when_interrupted(monkeypatch: pytest.Mon
     assert out2.getvalue().endswith(app_module.EXPLICIT_OFF)
 
 
+UNWRITABLE = [*((">&-", "standard output is closed", args) for args in ("members", "members --json", "timeline --lang ar")),
+              *(("> /dev/full", "cannot write the answer", args)
+                for args in ("members", "members --json", "timeline --lang ar", "--help", "completion bash"))]
+
+
+@pytest.mark.parametrize(("redirect", "says", "args"), UNWRITABLE)
+def test_an_answer_that_cannot_be_written(tmp_path: Path, redirect: str, says: str, args: str) -> None:
+    code = 1
+    cstoref = shlex.quote(str(Path(sys.executable).with_name("cstoref")))
+    result = subprocess.run(["bash", "-c", f"{cstoref} {args} {redirect}"], capture_output=True, text=True,
+                            env=clean_env(), cwd=tmp_path, timeout=30)
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1 and says in result.stderr
+
+
+@pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/full"])
+def test_an_error_with_stderr_closed_or_full_keeps_its_code_and_stdout(tmp_path: Path, redirect: str) -> None:
+    cstoref = shlex.quote(str(Path(sys.executable).with_name("cstoref")))
+    for args, code in ((f"members --db {tmp_path / 'missing.json'}", 3), ("members --bogus", 2)):
+        result = subprocess.run(["bash", "-c", f"{cstoref} {args} {redirect}"], capture_output=True, text=True,
+                                env=clean_env(), cwd=tmp_path, timeout=30)
+        assert result.returncode == code and result.stdout == ""
+
+
+def test_zero_troops_draw_no_chart_and_do_not_crash(tmp_path: Path) -> None:
+    doc = copy.deepcopy(DOC)
+    for record in doc["deployments"].values():
+        for contribution in record.get("contributions", []):
+            for figure in contribution["troops"]:
+                figure["value"] = 0
+    store = _write(tmp_path / "zero.json", json.dumps(doc).encode())
+    for extra in ([], ["--json"], ["--bidi", "visual"]):
+        result = run_cli("deployment", "2022", "--db", str(store), *extra, env=clean_env(), cwd=tmp_path)
+        assert result.returncode == 0 and not result.stderr
+
+
+def test_a_control_character_in_an_argument_is_shown_escaped(tmp_path: Path) -> None:
+    line = one_clear_line(run_cli("members", "--\x1b]0;x\x07", env=clean_env(), cwd=tmp_path), 2)
+    assert "\\x1b]0;x\\x07" in line
+
+
 def _tty() -> io.StringIO:
     class Tty(io.StringIO):
         encoding = "utf-8"
@@ -343,3 +408,14 @@ def test_random_store_text_never_breaks_a_table(tmp_path_factory, field, text: s
     assert code in (0, 1), (code, err)
     assert "Traceback" not in err
     assert not visible_controls(out)
+
+
+def test_ctrl_c_outside_a_command_exits_130_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """While Typer loads, or just after the answer is out: the same quiet 130."""
+    def interrupted(argv):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(entry, "_answer", interrupted)
+    with pytest.raises(SystemExit) as ended:
+        entry.main(["members", "--status", "bogus"])
+    assert ended.value.code == 130
