@@ -81,9 +81,6 @@ def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str =
         env: Any = None) -> int:
     """Answer one command and return its exit code; never raises for a user's mistake."""
     env = os.environ if env is None else env
-    if sys.stdout is None:  # started with >&-
-        report("standard output is closed: there is nowhere to write the answer")
-        return 1
     out = None
     switched = False
     handlers: list[tuple[int, Any]] = []
@@ -104,6 +101,9 @@ def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str =
             from .render import render_tables
 
             text = render_tables(result.tables, out)
+        if sys.stdout is None:  # started with >&-; a bad store or a miss was said first
+            report("standard output is closed: there is nowhere to write the answer")
+            return 1
         if out.explicit_switch:
             handlers = _end_on_signals()
             out.stdout.write(EXPLICIT_ON)
