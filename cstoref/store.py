@@ -96,6 +96,12 @@ def read_document(path: str, strict: bool = True) -> dict[str, Any]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise StoreError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})") from None
+    import gc
+
+    # Parsing makes a great many containers and no cycles: the collector, run over and over
+    # while they pile up, costs a quarter of the parse of a large store for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         if strict:
             document = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
@@ -111,6 +117,9 @@ def read_document(path: str, strict: bool = True) -> dict[str, Any]:
     except ValueError as exc:  # NaN, a number too large, or too many digits for Python's int
         reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
         raise StoreError(f"{path}: not JSON ({reason})") from None
+    finally:
+        if collecting:
+            gc.enable()
     if not isinstance(document, dict):
         raise StoreError(f"{path}: not a fact store (the top level must be an object of tables)")
     return document
