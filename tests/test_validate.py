@@ -43,12 +43,8 @@ ALL_PATHS = [path for path, _ in _paths(STORE) if len(path) >= 3]
 BAD_VALUES = [None, "", "x", 0, -1, 3.5, True, [], {}, ["x"], {"en": "x"}, "2022-13-01", "ARM", "zzz", "001"]
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(ALL_PATHS), st.sampled_from(BAD_VALUES), st.booleans())
-def test_verdicts_agree_with_jsonschema(path, value, delete) -> None:
-    doc = dict(STORE)
-    doc[path[0]] = copy.deepcopy(STORE[path[0]])
-    node = doc
+def _change(node, path, value, delete: bool) -> None:
+    """Set the value at `path` inside `node` to `value`, or delete it."""
     for key in path[:-1]:
         node = node[key]
     if delete:
@@ -58,6 +54,14 @@ def test_verdicts_agree_with_jsonschema(path, value, delete) -> None:
             node.pop(path[-1])
     else:
         node[path[-1]] = value
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(ALL_PATHS), st.sampled_from(BAD_VALUES), st.booleans())
+def test_verdicts_agree_with_jsonschema(path, value, delete) -> None:
+    doc = dict(STORE)
+    doc[path[0]] = copy.deepcopy(STORE[path[0]])
+    _change(doc, path, value, delete)
     expected_valid = not any(True for _ in REFERENCE.iter_errors(doc))
     try:
         validate_store(doc, "bad.json", SCHEMA)
@@ -137,16 +141,7 @@ def test_quick_check_agrees_with_the_worded_one(path, value, delete) -> None:
     """The generated yes-or-no check is trusted alone when it says yes: it must never differ."""
     table, key = path[0], path[1]
     record = copy.deepcopy(STORE[table][key])
-    node = record
-    for step in path[2:-1]:
-        node = node[step]
-    if delete:
-        if isinstance(node, list):
-            del node[path[-1]]
-        else:
-            node.pop(path[-1])
-    else:
-        node[path[-1]] = value
+    _change(record, path[2:], value, delete)
     worded = SLOW.compile(RECORD_SCHEMAS[table])(record, ())
     assert QUICK[table](record) == (worded is None), (path, value, delete, worded and worded())
 
