@@ -35,7 +35,7 @@ def bye():
 app()
 '''
 
-# Targets from the issue, as multiples of a bare Python start.
+# Targets, as multiples of a bare Python start.
 TARGETS = {"members --json": 6.0, "members --bidi visual": 11.0, "timeline --lang ar": 11.0, "--help": 8.0}
 SCALE_TARGET = 4.0
 #: linear growth from the 10x to the 100x store would add (100-10)/(10-1) = 10 times what
