@@ -9,7 +9,7 @@ import os
 import sys
 from typing import Any
 
-from .errors import CstorefError, UsageError, report
+from .errors import CstorefError, UsageError, report, silence
 
 EXPLICIT_ON = "\x1b[8l"  # BDSM reset: the terminal shows cells in the order received
 EXPLICIT_OFF = "\x1b[8h"  # back to the terminal's own (implicit) bidi
@@ -21,15 +21,6 @@ def store_path(db: str | None, env: dict[str, str] | os._Environ[str]) -> str | 
             raise UsageError("--db needs a file path, not an empty string")
         return db
     return env.get("CSTOREF_DB") or None
-
-
-def _silence_stdout() -> None:
-    # After a closed pipe, Python would complain again when it flushes stdout at exit.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 def write(out: Any, text: str) -> None:
@@ -51,12 +42,15 @@ def write(out: Any, text: str) -> None:
     stream.flush()
 
 
-class _Ended(BaseException):
+class Ended(BaseException):
     """A SIGTERM or SIGHUP arrived: leave through the same exits as Ctrl-C does."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
+
+
+_SIGNALS = ("SIGTERM", "SIGHUP")
 
 
 def _end_on_signals() -> list[tuple[int, Any]]:
@@ -66,14 +60,33 @@ def _end_on_signals() -> list[tuple[int, Any]]:
     import signal
 
     def end(signum: int, frame: Any) -> None:
-        raise _Ended(signum)
+        # A second one must not interrupt the restoring: from now on they wait.
+        for name in _SIGNALS:
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+        raise Ended(signum)
 
     previous = []
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            number = getattr(signal, name)
-            previous.append((number, signal.signal(number, end)))
+    try:
+        for name in _SIGNALS:
+            if hasattr(signal, name):
+                number = getattr(signal, name)
+                previous.append((number, signal.signal(number, end)))
+    except ValueError:  # not the main thread (an embedding program): leave its signals be
+        pass
     return previous
+
+
+def _restore(out: Any, handlers: list[tuple[int, Any]]) -> None:
+    """Back to implicit mode, then back to the signal handlers there were."""
+    import signal
+
+    try:
+        out.stdout.write(EXPLICIT_OFF)
+        out.stdout.flush()
+    except (OSError, ValueError, KeyboardInterrupt, Ended):
+        silence(out.stdout)
+    for number, handler in handlers:
+        signal.signal(number, handler)
 
 
 def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str = "both",
@@ -101,39 +114,27 @@ def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str =
             from .render import render_tables
 
             text = render_tables(result.tables, out)
-        if sys.stdout is None:  # started with >&-; a bad store or a miss was said first
-            report("standard output is closed: there is nowhere to write the answer")
-            return 1
         if out.explicit_switch:
             handlers = _end_on_signals()
-            out.stdout.write(EXPLICIT_ON)
             switched = True
+            out.stdout.write(EXPLICIT_ON)
         write(out, text)
         return 0
     except CstorefError as exc:
         report(str(exc))
         return exc.exit_code
     except BrokenPipeError:
-        _silence_stdout()
+        silence(sys.stdout)
         return 0
     except OSError as exc:
-        # A full disk, /dev/full, a file-size limit: the answer cannot be written.
+        # A closed stdout, a full disk, /dev/full: the answer cannot be written.
         report(f"cannot write the answer ({exc.strerror or exc})")
-        _silence_stdout()
+        silence(sys.stdout)
         return 1
     except KeyboardInterrupt:
         return 130
-    except _Ended as ended:
+    except Ended as ended:
         return 128 + ended.signum
     finally:
         if switched and out is not None:
-            try:
-                out.stdout.write(EXPLICIT_OFF)
-                out.stdout.flush()
-            except (BrokenPipeError, OSError, ValueError):
-                _silence_stdout()
-        if handlers:
-            import signal
-
-            for number, handler in handlers:
-                signal.signal(number, handler)
+            _restore(out, handlers)

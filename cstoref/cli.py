@@ -12,6 +12,7 @@ import typer
 from . import __version__
 from .app import run
 from .completion import SHELLS
+from .errors import report
 
 
 class Lang(str, Enum):
@@ -81,8 +82,7 @@ def _version(value: bool) -> None:
 def _shell_from_env() -> str:
     shell = os.path.basename(os.environ.get("SHELL", ""))
     if shell not in SHELLS:
-        print(f"cstoref: cannot tell your shell from SHELL={shell!r}; run `cstoref completion "
-              f"{'|'.join(SHELLS)}` instead", file=sys.stderr)
+        report(f"cannot tell your shell from SHELL={shell!r}; run `cstoref completion {'|'.join(SHELLS)}` instead")
         raise typer.Exit(2)
     return shell
 
@@ -99,7 +99,7 @@ def _install_script(shell: str) -> None:
     try:
         done = install(shell, script(shell, typer.main.get_command(app)))
     except OSError as exc:
-        print(f"cstoref: cannot install the {shell} completion: {exc}", file=sys.stderr)
+        report(f"cannot install the {shell} completion: {exc}")
         raise typer.Exit(1) from None
     for line in done:
         print(line)

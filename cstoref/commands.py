@@ -11,7 +11,6 @@ from typing import Any
 from .errors import NotFound, UsageError
 from .render import Column, Table, date_text
 from .store import Store
-from .textnorm import fold, loose, matches
 
 STATUSES = ("member", "former", "observer", "all")
 
@@ -471,6 +470,8 @@ def _speaker_names(store: Store, quote: dict[str, Any]) -> list[str]:
 
 def _names_match(asked: str, name: str) -> bool:
     """A name given in any order ("Tokayev Kassym-Jomart"): each word of it is in the name."""
+    from .textnorm import fold, matches
+
     if matches(asked, name):
         return True
     words, folded = fold(asked).split(), fold(name)
@@ -478,6 +479,9 @@ def _names_match(asked: str, name: str) -> bool:
 
 
 def quote(store: Store, text: str | None = None, speaker: str | None = None, random: bool = False) -> Result:
+    # Text folding is for the commands that match what the user typed, so it loads with them.
+    from .textnorm import fold, matches
+
     for given, what in ((text, "TEXT"), (speaker, "--speaker")):
         if given is not None and not fold(given):
             raise UsageError(f"{what} must contain letters or digits")
@@ -553,34 +557,36 @@ def _names(record: dict[str, Any]) -> list[str]:
 
 
 def search(store: Store, text: str) -> Result:
+    from .textnorm import fold, loose
+
     needle = fold(text)
     if not needle:
         raise UsageError("TEXT must contain letters or digits")
     # A country or person named by any of its spellings or codes brings in all its spellings,
     # so قرغيزستان also finds texts that write قيرغيزستان; and its codes and id, which other
     # records use to point at it (a deployment's contingents, a quote's speaker).
-    terms = {needle}
+    asked = {text}
     pointers: set[str] = set()
     for table in ("countries", "people"):
         for record in store.table(table):
             codes = [c for c in (record.get("iso3"), record.get("iso2")) if c]
             if any(fold(n) == needle for n in _names(record)) or needle in {fold(c) for c in codes}:
-                terms.update(fold(n) for n in _names(record))
+                asked.update(_names(record))
                 pointers.update([record["id"], *codes])
-    terms.discard("")
-    loose_terms = {loose(term) for term in terms} - {""}
+    terms = {fold(term) for term in asked} - {""}
+    # Without the article, a term must start a word: «امم» of «الأمم» is no part of «أمامه».
+    loose_terms = {f" {loose(term)}" for term in asked} - {" "}
     hits: list[tuple[str, dict[str, Any]]] = []
     for table in _KIND_ORDER:
         for record in store.table(table):
             strings = _strings(record)
             # Folded fields joined by a mark that folding never leaves, so no match spans two.
             folded = "|".join(fold(value) for value in strings)
-            loosened = loose(folded.replace("|", " | "))
-            if (
-                any(term in folded for term in terms)
-                or any(term in loosened for term in loose_terms)
-                or (pointers and not pointers.isdisjoint(strings))
-            ):
+            if any(term in folded for term in terms) or (pointers and not pointers.isdisjoint(strings)):
+                hits.append((table, record))
+                continue
+            loosened = " " + " | ".join(loose(value) for value in strings)
+            if any(term in loosened for term in loose_terms):
                 hits.append((table, record))
     if not hits:
         raise NotFound(f"nothing in the store matches {text!r}")

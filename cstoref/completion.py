@@ -16,6 +16,8 @@ import shlex
 from dataclasses import dataclass
 from typing import Any
 
+from .errors import UNSAFE
+
 SHELLS = ("bash", "fish", "zsh")
 KINDS = ("years", "event-years", "speakers", "sources")
 
@@ -32,7 +34,7 @@ _PARAM_VALUES = {
 
 # Control and bidi-control characters: a store is data, and a value shown in a completion list
 # must not move the cursor, recolour the terminal or reorder the line.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(UNSAFE)
 
 
 @dataclass(frozen=True)
@@ -587,10 +589,10 @@ def print_values(kind: str, db: str | None, env: Any) -> int:
     except Exception:  # a Tab must never print a traceback into the command line
         values = []
     try:
-        sys.stdout.buffer.write("".join(f"{v}\n" for v in values).encode("utf-8"))
+        sys.stdout.buffer.write("".join(f"{v}\n" for v in values).encode("utf-8", "replace"))
         sys.stdout.flush()
-    except (BrokenPipeError, OSError, ValueError, AttributeError):
-        pass
+    except (OSError, ValueError, AttributeError):  # closed, full, or gone
+        return 1
     return 0 if values else 1
 
 

@@ -124,30 +124,52 @@ def _completion_values(argv: list[str]) -> tuple[str, str | None] | None:
     return None
 
 
+class _Closed:
+    """Standard output when the program was started with it closed (>&-): every write fails,
+    as a write to a closed descriptor does, so each command reports it in its one way."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
+    if sys.stdout is None:
+        sys.stdout = _Closed()  # type: ignore[assignment]
     try:
         sys.exit(_answer(argv))
     except KeyboardInterrupt:
         # Ctrl-C while Typer loads, or just after the answer: as quiet as during it.
         sys.exit(130)
     except BrokenPipeError:
-        _quiet(sys.stdout)
+        from .errors import silence
+
+        silence(sys.stdout)
         sys.exit(0)
     except OSError as exc:  # help or a completion script into a full disk or /dev/full
-        from .errors import report
+        from .errors import report, silence
 
         report(f"cannot write the answer ({exc.strerror or exc})")
-        _quiet(sys.stdout)
+        silence(sys.stdout)
         sys.exit(1)
+    except SystemExit:
+        raise
+    except BaseException as exc:  # SIGTERM or SIGHUP while the terminal was being restored
+        from .app import Ended
 
-
-def _quiet(stream: Any) -> None:
-    # Python would fail again flushing the stream at exit, and exit 120.
-    try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
+        if isinstance(exc, Ended):
+            sys.exit(128 + exc.signum)
+        raise
 
 
 def _answer(argv: list[str]) -> int:

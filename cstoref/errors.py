@@ -27,18 +27,38 @@ class StoreError(CstorefError):
     exit_code = 3
 
 
+#: What a terminal would act on, or what no UTF-8 output can carry: C0 and C1 controls (ESC
+#: among them), bidi marks, embeddings, overrides and isolates, line and paragraph separators,
+#: and lone surrogates. A store is data, and so are a path and an argument.
+UNSAFE = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+
+
 def printable(text: str) -> str:
-    """`text` with what a terminal would act on written out as escapes: a store's id, a file
-    path or a mistyped option may hold ESC, a newline or a bidi override."""
+    """`text` with every UNSAFE character written out as an escape (ESC as \\x1b)."""
     import re
 
-    unsafe = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-    return re.sub(unsafe, lambda found: ascii(found.group())[1:-1], text)
+    return re.sub(UNSAFE, lambda found: ascii(found.group())[1:-1], text)
+
+
+def silence(stream: object) -> None:
+    """Point a failed or closed stream at /dev/null: else Python fails again flushing it at
+    exit, prints a complaint, and exits 120."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    try:
+        os.dup2(devnull, stream.fileno())  # type: ignore[attr-defined]
+    except (OSError, ValueError, AttributeError):
+        pass
+    finally:
+        os.close(devnull)
 
 
 def report(message: str) -> None:
     """One line on stderr, `cstoref: ` first; quietly nothing if stderr is closed or full."""
-    import os
     import sys
 
     stream = sys.stderr
@@ -48,7 +68,4 @@ def report(message: str) -> None:
         stream.write(f"cstoref: {printable(message)}\n")
         stream.flush()
     except (OSError, ValueError):
-        try:  # else Python fails again flushing it at exit, and exits 120
-            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
-        except (OSError, ValueError, AttributeError):
-            pass
+        silence(stream)

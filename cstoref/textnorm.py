@@ -18,7 +18,9 @@ _ARABIC_FOLD = str.maketrans(
 # A thousands separator between digits (3,600; ٣٬٦٠٠; 3 600 is left alone) is no part of a number.
 _THOUSANDS = re.compile(r"(?<=\d)[,\u066c\u060c](?=\d{3}(?!\d))")
 # The article and the particles fused before it (و ف ب ك ل; لل for ل+ال): «للأمم» is «الأمم».
-_ARTICLE = re.compile(r"(?<!\S)(?:[وف]?[بكل]?ال|[وف]?لل)(?=\S\S)")
+# Only a bare alef starts the article (أل and إل start words: «ألمانيا», «إلهام»), and three
+# letters at least must follow it («للغة» is no «ل+ال+غة»).
+_ARTICLE = re.compile(r"(?<!\w)(?:[وف]?[بكل]?ال|[وف]?لل)(?=\w{3})")
 # Harakat, the superscript alef and Quranic marks carry no identity for a search.
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -33,22 +35,32 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
-def loose(folded: str) -> str:
-    """A folded text without the Arabic article and the particles fused before it.
+def loose(text: str) -> str:
+    """`text` folded, without the Arabic article and the particles fused before it.
 
     Arabic writes «الأمم المتحدة» as «للأمم المتحدة» after ل; comparing both sides without
-    the article finds one from the other.
+    the article finds one from the other. The article is taken off before hamza and alef are
+    folded, so that «ألمانيا» keeps its first letters.
     """
-    return _ARTICLE.sub("", folded)
+    return fold(_ARTICLE.sub("", _MARKS.sub("", unicodedata.normalize("NFKC", text))))
+
+
+def at_word_start(needle: str, haystack: str) -> bool:
+    """Whether folded `needle` starts at a word of folded `haystack`."""
+    return f" {needle}" in f" {haystack}"
 
 
 def matches(needle: str, haystack: str) -> bool:
-    """Whether `needle` occurs in `haystack` once both are folded.
+    """Whether `needle` occurs in `haystack` once both are folded, or, without the article,
+    at the start of a word.
 
     A plain substring test: Arabic attaches و، ب، ل and ال to the word, so word starts
     would miss «وقرغيزستان» when asked for قرغيزستان.
     """
-    folded_needle, folded_haystack = fold(needle), fold(haystack)
+    folded_needle = fold(needle)
     if not folded_needle:
         return False
-    return folded_needle in folded_haystack or loose(folded_needle) in loose(folded_haystack)
+    if folded_needle in fold(haystack):
+        return True
+    loose_needle = loose(needle)
+    return bool(loose_needle) and at_word_start(loose_needle, loose(haystack))

@@ -49,8 +49,47 @@ def _where(path: Any) -> str:
 
 def _regex(pattern: str) -> re.Pattern[str]:
     """A schema's pattern as JSON Schema means it: there "$" is the end of the text, while in
-    Python it also matches before a final newline, which would let "ARM\\n" pass as a code."""
-    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+    Python it also matches before a final newline, which would let "ARM\\n" pass as a code.
+    So each "$" that is an anchor (not escaped, not inside [...]) becomes "\\Z"."""
+    out: list[str] = []
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = "\\Z"
+        out.append(char)
+    return re.compile("".join(out))
+
+
+def _real_date(value: str) -> bool:
+    """Whether a date at its precision (YYYY, YYYY-MM, YYYY-MM-DD) names a real day: no 30
+    February. Only a full date can fail; its form is the pattern's to check."""
+    if len(value) != 10:
+        return True
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _resolve(root: dict[str, Any], ref: str) -> Any:
+    """The schema node a "$ref" points to; only references inside the schema are supported."""
+    if not ref.startswith("#/"):
+        raise StoreError(f"schema: unsupported $ref {ref}")
+    node: Any = root
+    for part in ref[2:].split("/"):
+        node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
 
 
 def _ok(value: Any, path: Any) -> None:
@@ -73,16 +112,6 @@ class _Validator:
         self.root = schema
         self._compiled: dict[int, Check] = {}
 
-    def _pattern(self, pattern: str) -> re.Pattern[str]:
-        return _regex(pattern)
-
-    def _resolve(self, ref: str) -> dict[str, Any]:
-        if not ref.startswith("#/"):
-            raise StoreError(f"schema: unsupported $ref {ref}")
-        node: Any = self.root
-        for part in ref[2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-        return node
 
     def error(self, value: Any, schema: Any, path: str = "") -> str | None:
         """The first problem with `value`, as a sentence, or None."""
@@ -108,10 +137,10 @@ class _Validator:
             return lambda value, path: lambda: f"{_where(path)} is not allowed"
         checks: list[Check] = []
         if "$ref" in schema:
-            target = self._resolve(schema["$ref"])
+            target = _resolve(self.root, schema["$ref"])
             resolved: list[Check] = []
 
-            def check_ref(value: Any, path: Any) -> str | None:
+            def check_ref(value: Any, path: Any) -> Problem | None:
                 # Compiled on first use, so that references may point back up the schema.
                 if not resolved:
                     resolved.append(self.compile(target))
@@ -123,7 +152,7 @@ class _Validator:
             types = tuple(t for name in names for t in _TYPES[name])
             no_bool = "boolean" not in names
 
-            def check_type(value: Any, path: Any) -> str | None:
+            def check_type(value: Any, path: Any) -> Problem | None:
                 if not isinstance(value, types) or (no_bool and isinstance(value, bool)):
                     return lambda: f"{_where(path)} must be {' or '.join(names)}, not {_describe(value)}"
                 if isinstance(value, float) and "integer" in names and "number" not in names:
@@ -146,7 +175,7 @@ class _Validator:
                 alternatives = [self.compile(sub) for sub in schema[keyword]]
                 exactly_one = keyword == "oneOf"
 
-                def check_alternatives(value: Any, path: Any, _alts: list[Check] = alternatives, _one: bool = exactly_one) -> str | None:
+                def check_alternatives(value: Any, path: Any, _alts: list[Check] = alternatives, _one: bool = exactly_one) -> Problem | None:
                     problems = [alt(value, path) for alt in _alts] if _one else []
                     if not _one:
                         for alt in _alts:
@@ -162,12 +191,13 @@ class _Validator:
                 checks.append(check_alternatives)
         for sub in schema.get("allOf", ()):
             checks.append(self.compile(sub))
-        if any(k in schema for k in ("minLength", "maxLength", "pattern")):
+        if any(k in schema for k in ("minLength", "maxLength", "pattern", CALENDAR)):
             min_length = schema.get("minLength", 0)
             max_length = schema.get("maxLength")
-            pattern = self._pattern(schema["pattern"]) if "pattern" in schema else None
+            pattern = _regex(schema["pattern"]) if "pattern" in schema else None
+            calendar = schema.get(CALENDAR, False)
 
-            def check_string(value: Any, path: Any) -> str | None:
+            def check_string(value: Any, path: Any) -> Problem | None:
                 if not isinstance(value, str):
                     return None
                 if len(value) < min_length:
@@ -176,13 +206,15 @@ class _Validator:
                     return lambda: f"{_where(path)} is too long"
                 if pattern is not None and not pattern.search(value):
                     return lambda: f"{_where(path)} has the wrong form ({_describe(value)})"
+                if calendar and not _real_date(value):
+                    return lambda: f"{_where(path)} {value!r} is no day of the calendar"
                 return None
 
             checks.append(check_string)
         if "minimum" in schema or "maximum" in schema:
             low, high = schema.get("minimum"), schema.get("maximum")
 
-            def check_number(value: Any, path: Any) -> str | None:
+            def check_number(value: Any, path: Any) -> Problem | None:
                 if isinstance(value, bool) or not isinstance(value, (int, float)):
                     return None
                 if low is not None and value < low:
@@ -197,7 +229,7 @@ class _Validator:
             items = self.compile(schema["items"]) if "items" in schema else None
             unique = schema.get("uniqueItems", False)
 
-            def check_array(value: Any, path: Any) -> str | None:
+            def check_array(value: Any, path: Any) -> Problem | None:
                 if not isinstance(value, list):
                     return None
                 if len(value) < min_items:
@@ -215,11 +247,11 @@ class _Validator:
         if any(k in schema for k in ("required", "properties", "patternProperties", "additionalProperties")):
             required = tuple(schema.get("required", ()))
             properties = {name: self.compile(sub) for name, sub in schema.get("properties", {}).items()}
-            patterns = [(self._pattern(p), self.compile(sub)) for p, sub in schema.get("patternProperties", {}).items()]
+            patterns = [(_regex(p), self.compile(sub)) for p, sub in schema.get("patternProperties", {}).items()]
             additional = schema.get("additionalProperties", True)
             extra = None if additional in (True, False) else self.compile(additional)
 
-            def check_object(value: Any, path: Any) -> str | None:
+            def check_object(value: Any, path: Any) -> Problem | None:
                 if not isinstance(value, dict):
                     return None
                 for name in required:
@@ -254,7 +286,7 @@ class _Validator:
         if len(checks) == 1:
             return checks[0]
 
-        def run(value: Any, path: Any) -> str | None:
+        def run(value: Any, path: Any) -> Problem | None:
             for check in checks:
                 problem = check(value, path)
                 if problem:
@@ -264,7 +296,9 @@ class _Validator:
         return run
 
 
-_LEAF_KEYWORDS = frozenset({"description", "type", "const", "enum", "minLength", "maxLength", "pattern"})
+#: A keyword of this schema's own: a full date (YYYY-MM-DD) must be a day of the calendar.
+CALENDAR = "x-calendar-date"
+_LEAF_KEYWORDS = frozenset({"description", "type", "const", "enum", "minLength", "maxLength", "pattern", CALENDAR})
 
 
 class _FastCompiler:
@@ -278,9 +312,8 @@ class _FastCompiler:
     def __init__(self, root: dict[str, Any]) -> None:
         self.root = root
         self.names: dict[int, str] = {}
-        self.constants: dict[str, Any] = {"_json": json, "_bool": bool, "_missing": object()}
+        self.constants: dict[str, Any] = {"_json": json, "_bool": bool, "_missing": object(), "_real_date": _real_date}
         self.functions: list[str] = []
-        self._keep: list[Any] = []  # the compiled nodes stay alive, so their id()s stay unique
         self._pending: list[tuple[str, dict[str, Any]]] = []
 
     def constant(self, value: Any) -> str:
@@ -292,7 +325,6 @@ class _FastCompiler:
         """The name of the generated function that checks `schema`, compiling it once."""
         key = id(schema)
         if key not in self.names:
-            self._keep.append(schema)
             self.names[key] = name = f"_v{len(self.names)}"
             self.functions.append(self._build(name, schema))
         return self.names[key]
@@ -302,7 +334,7 @@ class _FastCompiler:
         if schema is True or schema == {}:
             return "True"
         if isinstance(schema, dict) and set(schema) - {"description"} == {"$ref"}:
-            return self.test(self._resolve(schema["$ref"]), value)
+            return self.test(_resolve(self.root, schema["$ref"]), value)
         if isinstance(schema, dict) and set(schema) - {"description"} == {"type"} and schema["type"] == "null":
             return f"{value} is None"
         if isinstance(schema, dict) and set(schema) - {"description"} == {"anyOf"}:
@@ -332,13 +364,9 @@ class _FastCompiler:
         if "pattern" in schema:
             regex = self.constant(_regex(schema["pattern"]))
             parts.append(f"(not isinstance({value}, str) or {regex}.search({value}) is not None)")
+        if schema.get(CALENDAR, False):
+            parts.append(f"(not isinstance({value}, str) or _real_date({value}))")
         return "(" + " and ".join(parts or ["True"]) + ")"
-
-    def _resolve(self, ref: str) -> Any:
-        node: Any = self.root
-        for part in ref[2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-        return node
 
     def _build(self, name: str, schema: Any) -> str:
         body: list[str] = []
@@ -352,7 +380,7 @@ class _FastCompiler:
 
     def _keywords(self, schema: dict[str, Any], add: Callable[[str], None]) -> None:
         if "$ref" in schema:
-            add(f"if not {self.test(self._resolve(schema['$ref']), 'v')}: return False")
+            add(f"if not {self.test(_resolve(self.root, schema['$ref']), 'v')}: return False")
         if "type" in schema:
             names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
             types = self.constant(tuple(t for type_name in names for t in _TYPES[type_name]))
@@ -372,6 +400,8 @@ class _FastCompiler:
             add(f"if [{', '.join(self.test(sub, 'v') for sub in schema['oneOf'])}].count(True) != 1: return False")
         for sub in schema.get("allOf", ()):
             add(f"if not {self.test(sub, 'v')}: return False")
+        if schema.get(CALENDAR, False):
+            add("if isinstance(v, str) and not _real_date(v): return False")
         if any(k in schema for k in ("minLength", "maxLength", "pattern")):
             add("if isinstance(v, str):")
             if schema.get("minLength", 0):
@@ -469,7 +499,7 @@ _PEOPLE_POINTERS = {"source": "source"}
 
 
 def _pointers(node: Any, pointers: dict[str, str] = _POINTERS) -> list[tuple[str, str]]:
-    """(kind, value) for every pointer inside a record, and ("date", value) for every full date."""
+    """(kind, value) for every pointer inside a record."""
     found: list[tuple[str, str]] = []
     stack = [node]
     while stack:
@@ -480,8 +510,6 @@ def _pointers(node: Any, pointers: dict[str, str] = _POINTERS) -> list[tuple[str
                     kind = pointers.get(key)
                     if kind is not None:
                         found.append((kind, value))
-                    elif len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
-                        found.append(("date", value))
                 else:
                     stack.append(value)
         elif isinstance(item, list):
@@ -489,21 +517,16 @@ def _pointers(node: Any, pointers: dict[str, str] = _POINTERS) -> list[tuple[str
     return found
 
 
-def _real_date(value: str) -> bool:
-    """Whether YYYY-MM-DD (the schema checked the form) is a day of the calendar: no 30 February."""
-    from datetime import date
-
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return not value[:4].isdigit()  # not a date at all, just text of that length
-    return True
 
 
 def _label(table: str, key: str, record: Any) -> str:
     if isinstance(record, dict) and isinstance(record.get("id"), str):
         return f"{table}/{key} (id '{record['id']}')"
     return f"{table}/{key}"
+
+
+#: from this many records on, a store is checked by the generated quick check first
+QUICK_FROM = 1000
 
 
 def validate_store(document: dict[str, Any], path: str, schema: dict[str, Any] | None = None) -> None:
@@ -521,7 +544,12 @@ def validate_store(document: dict[str, Any], path: str, schema: dict[str, Any] |
         for table, table_schema in tables.items()
     }
     every_schema = [sub for pairs in record_schemas.values() for _, sub in pairs]
-    quick = dict(zip(map(id, every_schema), _FastCompiler(validator.root).compile(every_schema)))
+    # Making the quick check costs about as much as checking a few hundred records the worded
+    # way, so a store of the bundled one's size (some 300 records) goes without it.
+    records = sum(len(rows) for rows in document.values() if isinstance(rows, dict))
+    quick: dict[int, Callable[[Any], bool]] = {}
+    if records >= QUICK_FROM:
+        quick = dict(zip(map(id, every_schema), _FastCompiler(validator.root).compile(every_schema)))
     seen: dict[str, str] = {}
     for table, table_schema in tables.items():
         rows = document.get(table, {})
@@ -539,7 +567,7 @@ def validate_store(document: dict[str, Any], path: str, schema: dict[str, Any] |
             if not schemas:
                 raise StoreError(f"{path}: record {_label(table, key, record)}: '{key}' is not a document number")
             for sub in schemas:
-                if quick[id(sub)](record):
+                if quick and quick[id(sub)](record):
                     continue
                 problem = validator.compile(sub)(record, ())
                 if problem:
@@ -560,8 +588,5 @@ def validate_store(document: dict[str, Any], path: str, schema: dict[str, Any] |
     for table in tables:
         for key, record in document.get(table, {}).items():
             for kind, value in _pointers(record, _PEOPLE_POINTERS if table == "people" else _POINTERS):
-                if kind == "date":
-                    if not _real_date(value):
-                        raise StoreError(f"{path}: record {_label(table, key, record)}: {value!r} is no day of the calendar")
-                elif value not in known[kind]:
+                if value not in known[kind]:
                     raise StoreError(f"{path}: record {_label(table, key, record)}: {wording[kind]} {value!r}")

@@ -230,9 +230,25 @@ def test_search_numbers_in_any_digits(cli, needle: str) -> None:
 
 
 def test_search_sees_through_the_fused_article(cli) -> None:
-    """«للأمم المتحدة» (ل + الأمم) is found by «الأمم المتحدة»."""
+    """«للأمم المتحدة» (ل + الأمم) is found by «الأمم المتحدة», and nothing is found by a word
+    that only looks like the article and a word («الله» is no «ال» + «له»)."""
     found = {h["id"] for h in ok_json(cli, "search", "الأمم المتحدة")}
-    assert found and found & {h["id"] for h in ok_json(cli, "search", "United Nations")}
+    assert "ev-2004-un-observer" in found  # it writes «للأمم المتحدة» only
+    assert found <= {h["id"] for h in ok_json(cli, "search", "United Nations")} | {"fig-peacekeeping-force"}
+    assert cli("search", "الله").returncode == 1
+
+
+@pytest.mark.parametrize(("needle", "haystack", "expected"), [
+    ("الأمم المتحدة", "مراقب في الجمعية العامة للأمم المتحدة", True),
+    ("الكازاخية", "والكازاخية", True),
+    ("ألمانيا", "رومانيا", False),  # hamza-alef starts the word: no article to take off
+    ("للغة", "غة", False),  # too short after «لل» for it to be the article
+    ("الامم", "أمامهم", False),  # without the article, a match must start a word
+])
+def test_matching_without_the_article(needle: str, haystack: str, expected: bool) -> None:
+    from cstoref.textnorm import matches
+
+    assert matches(needle, haystack) is expected
 
 
 def test_search_nothing_and_empty(cli) -> None:

@@ -265,9 +265,9 @@ def test_explicit_mode_is_restored_even_when_interrupted(monkeypatch: pytest.Mon
     assert out2.getvalue().endswith(app_module.EXPLICIT_OFF)
 
 
-UNWRITABLE = [*((">&-", "standard output is closed", args) for args in ("members", "members --json", "timeline --lang ar")),
-              *(("> /dev/full", "cannot write the answer", args)
-                for args in ("members", "members --json", "timeline --lang ar", "--help", "completion bash"))]
+UNWRITABLE = [(redirect, says, args)
+              for redirect, says in ((">&-", "standard output is closed"), ("> /dev/full", "cannot write the answer"))
+              for args in ("members", "members --json", "timeline --lang ar", "--help", "--version", "completion bash")]
 
 
 @pytest.mark.parametrize(("redirect", "says", "args"), UNWRITABLE)

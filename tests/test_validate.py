@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import re
@@ -12,6 +13,7 @@ from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cstoref import validate
 from cstoref.errors import StoreError
 from cstoref.validate import _FastCompiler, _Validator, validate_store
 
@@ -43,6 +45,16 @@ ALL_PATHS = [path for path, _ in _paths(STORE) if len(path) >= 3]
 BAD_VALUES = [None, "", "x", 0, -1, 3.5, True, [], {}, ["x"], {"en": "x"}, "2022-13-01", "ARM", "zzz", "001"]
 
 
+@contextlib.contextmanager
+def _quick_from(records: int):
+    saved = validate.QUICK_FROM
+    validate.QUICK_FROM = records
+    try:
+        yield
+    finally:
+        validate.QUICK_FROM = saved
+
+
 def _change(node, path, value, delete: bool) -> None:
     """Set the value at `path` inside `node` to `value`, or delete it."""
     for key in path[:-1]:
@@ -56,15 +68,18 @@ def _change(node, path, value, delete: bool) -> None:
         node[path[-1]] = value
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(ALL_PATHS), st.sampled_from(BAD_VALUES), st.booleans())
-def test_verdicts_agree_with_jsonschema(path, value, delete) -> None:
+@settings(max_examples=160, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(ALL_PATHS), st.sampled_from(BAD_VALUES), st.booleans(), st.booleans())
+def test_verdicts_agree_with_jsonschema(path, value, delete, quick) -> None:
+    """Both ways through validate_store: worded checks only (a small store), and the quick
+    check first (a large one)."""
     doc = dict(STORE)
     doc[path[0]] = copy.deepcopy(STORE[path[0]])
     _change(doc, path, value, delete)
     expected_valid = not any(True for _ in REFERENCE.iter_errors(doc))
     try:
-        validate_store(doc, "bad.json", SCHEMA)
+        with _quick_from(0 if quick else 10**9):
+            validate_store(doc, "bad.json", SCHEMA)
         ours_valid = True
     except StoreError as exc:
         ours_valid = False
@@ -171,5 +186,37 @@ def test_a_final_newline_does_not_pass_a_pattern(table, field, value) -> None:
     """JSON Schema's "$" ends the text; Python's would also match before a final newline."""
     doc = copy.deepcopy(STORE)
     doc[table][next(iter(doc[table]))][field] = value
-    with pytest.raises(StoreError):
+    with pytest.raises(StoreError, match="wrong form"):
         validate_store(doc, "bad.json", SCHEMA)
+
+
+def test_meta_holds_one_record_at_most() -> None:
+    doc = copy.deepcopy(STORE)
+    doc["meta"]["2"] = copy.deepcopy(doc["meta"]["1"])
+    with pytest.raises(StoreError, match="at most 1 record"):
+        validate_store(doc, "bad.json", SCHEMA)
+
+
+SYNTHETIC = {
+    "$defs": {"Small": {"type": "integer", "minimum": 0, "maximum": 9}},
+    "type": "object",
+    "required": ["a"],
+    "properties": {"a": {"oneOf": [{"type": "string", "maxLength": 3}, {"$ref": "#/$defs/Small"}]},
+                   "b": {"type": "array", "items": {"enum": ["x", "y"]}, "uniqueItems": True, "minItems": 1}},
+    "patternProperties": {"^n[0-9]$": {"type": "number"}},
+    "additionalProperties": {"type": "boolean"},
+}
+SYNTHETIC_VALUES = [
+    {"a": "abc"}, {"a": "abcd"}, {"a": 5}, {"a": 10}, {"a": True}, {}, {"a": 1, "b": ["x", "y"]},
+    {"a": 1, "b": ["x", "x"]}, {"a": 1, "b": []}, {"a": 1, "b": ["z"]}, {"a": 1, "n1": 2.5},
+    {"a": 1, "n1": "2"}, {"a": 1, "other": False}, {"a": 1, "other": 0}, [], "a", None,
+]
+
+
+@pytest.mark.parametrize("value", SYNTHETIC_VALUES, ids=repr)
+def test_quick_check_on_keywords_the_store_schema_does_not_use(value) -> None:
+    """oneOf, minimum and maximum, patternProperties, a schema for additional properties."""
+    quick = _FastCompiler(SYNTHETIC).compile([SYNTHETIC])[0]
+    worded = _Validator(SYNTHETIC).compile(SYNTHETIC)(value, ())
+    expected = not any(True for _ in jsonschema.Draft202012Validator(SYNTHETIC).iter_errors(value))
+    assert quick(value) == (worded is None) == expected
