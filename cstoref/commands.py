@@ -489,7 +489,9 @@ def quote(store: Store, text: str | None = None, speaker: str | None = None, ran
     chosen = [
         q for q in quotes
         if (speaker is None or any(_names_match(speaker, n) for n in _speaker_names(store, q)))
-        and (text is None or any(matches(text, t) for t in (q["text"]["ar"], q["text"]["en"], *(q.get("context") or {}).values())))
+        # TEXT is looked for in the words, their context and who said them: `quote Putin`.
+        and (text is None or any(matches(text, t) for t in (q["text"]["ar"], q["text"]["en"], *(q.get("context") or {}).values()))
+             or any(_names_match(text, n) for n in _speaker_names(store, q)))
     ]
     if not chosen:
         if not quotes:

@@ -376,3 +376,8 @@ def test_every_qualifier_of_the_schema_is_worded() -> None:
 def test_quote_speaker_in_any_order_and_spelling(cli, name: str) -> None:
     quotes = ok_json(cli, "quote", "--speaker", name)
     assert quotes and all(q["speaker"] == "p-tokayev" for q in quotes)
+
+
+@pytest.mark.parametrize("given", ["بوتين", "Putin", "putin"])
+def test_quote_text_also_finds_who_said_it(cli, given: str) -> None:
+    assert {q["id"] for q in ok_json(cli, "quote", given)} == {q["id"] for q in ok_json(cli, "quote", "--speaker", "Putin")}
