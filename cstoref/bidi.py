@@ -520,6 +520,14 @@ def _split_word(word: str, limit: int, visual: bool) -> list[tuple[str, str, int
                 k -= 1
             while i + k < len(clusters) and measure(k + 1) <= limit:
                 k += 1  # e.g. an alef that joins the lam before it into one cell
+        if i + k < len(clusters):
+            # Where the word has a hyphen (an id such as ev-2022-01-06-decision), cut after it,
+            # if that leaves this line at least half full or the rest fits on the next one.
+            rest = sum(cells[i + k :])
+            for j in range(k - 1, 0, -1):
+                if clusters[i + j - 1] == "-" and (2 * j >= k or sum(cells[i + j : i + k]) + rest <= limit):
+                    k = j
+                    break
         piece = "".join(clusters[i : i + k])
         shaped = shape(piece) if visual else piece
         pieces.append((piece, shaped, width(shaped)))

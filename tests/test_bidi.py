@@ -540,3 +540,12 @@ print(m.layout("الله لا", 20, visual=True).lines[0])
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "\ufdf2" not in result.stdout and "\ufefb" in result.stdout
+
+
+@pytest.mark.parametrize(("text", "width", "lines"), [
+    ("ev-1999-04-02-renewal-protocol", 13, ["ev-1999-04-", "02-renewal-", "protocol"]),
+    ("f-abbreviation", 13, ["f-", "abbreviation"]),  # the rest fits on the next line
+    ("abcdefghijklmnop", 6, ["abcdef", "ghijkl", "mnop"]),  # no hyphen: cut where the line ends
+])
+def test_a_long_id_is_cut_after_a_hyphen(text: str, width: int, lines: list[str]) -> None:
+    assert layout(text, width, visual=False).lines == lines
