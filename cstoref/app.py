@@ -9,7 +9,7 @@ import os
 import sys
 from typing import Any
 
-from .errors import CstorefError, UsageError, report, silence
+from .errors import CstorefError, Ended, UsageError, report, silence
 
 EXPLICIT_ON = "\x1b[8l"  # BDSM reset: the terminal shows cells in the order received
 EXPLICIT_OFF = "\x1b[8h"  # back to the terminal's own (implicit) bidi
@@ -40,14 +40,6 @@ def write(out: Any, text: str) -> None:
         )
     stream.write(text)
     stream.flush()
-
-
-class Ended(BaseException):
-    """A SIGTERM or SIGHUP arrived: leave through the same exits as Ctrl-C does."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
 
 
 _SIGNALS = ("SIGTERM", "SIGHUP")
@@ -126,11 +118,8 @@ def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str =
     except BrokenPipeError:
         silence(sys.stdout)
         return 0
-    except OSError as exc:
-        # A closed stdout, a full disk, /dev/full: the answer cannot be written.
-        report(f"cannot write the answer ({exc.strerror or exc})")
-        silence(sys.stdout)
-        return 1
+    # Any other failure to write (a closed stdout, a full disk) goes up to `entry.main`, which
+    # reports it for every command alike, once the terminal has been restored here.
     except KeyboardInterrupt:
         return 130
     except Ended as ended:

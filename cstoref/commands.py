@@ -468,16 +468,6 @@ def _speaker_names(store: Store, quote: dict[str, Any]) -> list[str]:
     return names
 
 
-def _names_match(asked: str, name: str) -> bool:
-    """A name given in any order ("Tokayev Kassym-Jomart"): each word of it is in the name."""
-    from .textnorm import fold, matches
-
-    if matches(asked, name):
-        return True
-    words, folded = fold(asked).split(), fold(name)
-    return len(words) > 1 and all(word in folded for word in words)
-
-
 def quote(store: Store, text: str | None = None, speaker: str | None = None, random: bool = False) -> Result:
     # Text folding is for the commands that match what the user typed, so it loads with them.
     from .textnorm import fold, matches
@@ -485,14 +475,23 @@ def quote(store: Store, text: str | None = None, speaker: str | None = None, ran
     for given, what in ((text, "TEXT"), (speaker, "--speaker")):
         if given is not None and not fold(given):
             raise UsageError(f"{what} must contain letters or digits")
-    quotes = store.table("quotes")
-    chosen = [
-        q for q in quotes
-        if (speaker is None or any(_names_match(speaker, n) for n in _speaker_names(store, q)))
+
+    def names_match(asked: str, names: list[str]) -> bool:
+        """A name in any spelling, or its words in any order ("Tokayev Kassym-Jomart")."""
+        words = fold(asked).split()
+        return any(matches(asked, name) or (len(words) > 1 and all(w in fold(name) for w in words))
+                   for name in names)
+
+    def wanted(q: dict[str, Any]) -> bool:
+        names = _speaker_names(store, q)
+        if speaker is not None and not names_match(speaker, names):
+            return False
         # TEXT is looked for in the words, their context and who said them: `quote Putin`.
-        and (text is None or any(matches(text, t) for t in (q["text"]["ar"], q["text"]["en"], *(q.get("context") or {}).values()))
-             or any(_names_match(text, n) for n in _speaker_names(store, q)))
-    ]
+        texts = (q["text"]["ar"], q["text"]["en"], *(q.get("context") or {}).values())
+        return text is None or any(matches(text, t) for t in texts) or names_match(text, names)
+
+    quotes = store.table("quotes")
+    chosen = [q for q in quotes if wanted(q)]
     if not chosen:
         if not quotes:
             raise NotFound("this store has no quotes")

@@ -14,6 +14,7 @@ import os
 import sys
 from typing import Any
 
+from .errors import Ended
 from .spec import COMMANDS, COMMON, Opt
 
 
@@ -156,28 +157,21 @@ def main(argv: list[str] | None = None) -> None:
 
         silence(sys.stdout)
         sys.exit(0)
-    except OSError as exc:  # help or a completion script into a full disk or /dev/full
+    except OSError as exc:  # an answer, help or a script into a closed stdout, a full disk, /dev/full
         from .errors import report, silence
 
         report(f"cannot write the answer ({exc.strerror or exc})")
         silence(sys.stdout)
         sys.exit(1)
-    except SystemExit:
-        raise
-    except BaseException as exc:  # SIGTERM or SIGHUP while the terminal was being restored
-        from .app import Ended
-
-        if isinstance(exc, Ended):
-            sys.exit(128 + exc.signum)
-        raise
+    except Ended as ended:  # SIGTERM or SIGHUP while the terminal was being restored
+        sys.exit(128 + ended.signum)
 
 
 def _answer(argv: list[str]) -> int:
     text = stored_help(argv)
     if text is not None:
-        if sys.stdout is not None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+        sys.stdout.write(text)
+        sys.stdout.flush()
         return 0
     values = _completion_values(argv)
     if values is not None:

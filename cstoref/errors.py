@@ -27,6 +27,14 @@ class StoreError(CstorefError):
     exit_code = 3
 
 
+class Ended(BaseException):
+    """A SIGTERM or SIGHUP arrived: leave through the same exits as Ctrl-C does."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 #: What a terminal would act on, or what no UTF-8 output can carry: C0 and C1 controls (ESC
 #: among them), bidi marks, embeddings, overrides and isolates, line and paragraph separators,
 #: and lone surrogates. A store is data, and so are a path and an argument.
