@@ -381,36 +381,16 @@ class _FastCompiler:
     def _keywords(self, schema: dict[str, Any], add: Callable[[str], None]) -> None:
         if "$ref" in schema:
             add(f"if not {self.test(_resolve(self.root, schema['$ref']), 'v')}: return False")
-        if "type" in schema:
-            names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
-            types = self.constant(tuple(t for type_name in names for t in _TYPES[type_name]))
-            add(f"if not isinstance(v, {types}): return False")
-            if "boolean" not in names:
-                add("if isinstance(v, _bool): return False")
-        if "const" in schema:
-            add(f"if v != {self.constant(schema['const'])}: return False")
-        if "enum" in schema:
-            allowed = schema["enum"]
-            add(f"if v not in {self.constant(allowed)}: return False")
-            if True not in allowed and False not in allowed:
-                add("if isinstance(v, _bool): return False")
+        # Type, const, enum and the string keywords: the same expression as a single value's.
+        single = {key: schema[key] for key in _LEAF_KEYWORDS if key in schema and key != "description"}
+        if single:
+            add(f"if not {self._leaf(single, 'v')}: return False")
         if "anyOf" in schema:
             add(f"if not ({' or '.join(self.test(sub, 'v') for sub in schema['anyOf'])}): return False")
         if "oneOf" in schema:
             add(f"if [{', '.join(self.test(sub, 'v') for sub in schema['oneOf'])}].count(True) != 1: return False")
         for sub in schema.get("allOf", ()):
             add(f"if not {self.test(sub, 'v')}: return False")
-        if schema.get(CALENDAR, False):
-            add("if isinstance(v, str) and not _real_date(v): return False")
-        if any(k in schema for k in ("minLength", "maxLength", "pattern")):
-            add("if isinstance(v, str):")
-            if schema.get("minLength", 0):
-                add(f"    if len(v) < {int(schema['minLength'])}: return False")
-            if schema.get("maxLength") is not None:
-                add(f"    if len(v) > {int(schema['maxLength'])}: return False")
-            if "pattern" in schema:
-                add(f"    if not {self.constant(_regex(schema['pattern']))}.search(v): return False")
-            add("    pass")
         if "minimum" in schema or "maximum" in schema:
             add("if isinstance(v, (int, float)) and not isinstance(v, _bool):")
             if schema.get("minimum") is not None:
