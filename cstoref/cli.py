@@ -271,7 +271,7 @@ def help_texts() -> dict[str, str]:
     """--help of the app and of each visible command, as Typer prints them at 80 columns.
 
     `cstoref/helptext.py` keeps a copy, so `entry` can answer --help without importing Typer;
-    a test fails when the copy is stale. Rewrite it with ``python -m cstoref.cli``.
+    a test fails when the copy is stale. Rewrite it with ``python -m cstoref.generate``.
     """
     from typer.testing import CliRunner
 
@@ -283,15 +283,9 @@ def help_texts() -> dict[str, str]:
     return texts
 
 
-def write_help_module(path: str) -> None:
-    lines = ['"""--help texts, written by `python -m cstoref.cli` from the Typer app; do not edit."""', "", "HELP = {"]
+def help_module() -> str:
+    """The text of `cstoref/helptext.py` (see `cstoref.generate`)."""
+    lines = ['"""--help texts, written by `python -m cstoref.generate` from the Typer app; do not edit."""', "", "HELP = {"]
     lines += [f"    {name!r}: {text!r}," for name, text in help_texts().items()]
     lines += ["}", ""]
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines))
-
-
-if __name__ == "__main__":
-    import os as _os
-
-    write_help_module(_os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "helptext.py"))
+    return "\n".join(lines)

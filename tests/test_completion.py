@@ -190,7 +190,7 @@ def test_committed_script_is_generated(shell: str, other_store: Path) -> None:
     result = run_cli("completion", shell)
     assert result.returncode == 0, result.stderr
     assert result.stdout == committed, (
-        f"completions/{SCRIPTS[shell]} is stale: run `cstoref completion {shell} > completions/{SCRIPTS[shell]}`")
+        f"completions/{SCRIPTS[shell]} is stale: run `python -m cstoref.generate`")
     # Written from the bundled store and nothing else: no path, no CSTOREF_DB.
     assert run_cli("completion", shell, env=clean_env(CSTOREF_DB=str(other_store))).stdout == committed
     assert str(REPO) not in committed

@@ -127,7 +127,7 @@ def test_spec_mirrors_the_typer_app() -> None:
 def test_stored_help_is_what_typer_prints_now() -> None:
     from cstoref.helptext import HELP
 
-    assert HELP == cli.help_texts(), "cstoref/helptext.py is stale: run python -m cstoref.cli"
+    assert HELP == cli.help_texts(), "cstoref/helptext.py is stale: run python -m cstoref.generate"
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["-h"], ["members", "--help"], ["deployment", "-h"], ["completion", "--help"]])
