@@ -95,9 +95,9 @@ def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str =
 
         out = make_output(json=json, lang=lang, bidi=bidi, no_color=no_color, env=env)
         store = load(store_path(db, env))
-        from .commands import COMMANDS
+        from .answers import answer
 
-        result = COMMANDS[command](store, **params)
+        result = answer(command)(store, **params)
         if json:
             from .render import render_json
 

@@ -351,7 +351,7 @@ def test_no_command_touches_a_store(tmp_path) -> None:
 
 def test_every_overview_topic_has_a_heading_in_both_languages(store_doc) -> None:
     """A fact key without a heading would show as a raw key, in English, in the Arabic table."""
-    from cstoref.commands import _ABOUT_KEYS
+    from cstoref.answers.about import _ABOUT_KEYS
 
     headed = dict(_ABOUT_KEYS)
     keys = {fact["key"] for fact in store_doc["facts"].values()}
@@ -364,7 +364,7 @@ def test_every_qualifier_of_the_schema_is_worded() -> None:
 
     from conftest import SEEDS
 
-    from cstoref.commands import QUALIFIER_TEXT, number
+    from cstoref.answers.common import QUALIFIER_TEXT, number
 
     schema = _json.loads((SEEDS / "schema.json").read_text(encoding="utf-8"))
     qualifiers = [q for q in schema["$defs"]["Qualifier"]["enum"] if q is not None]

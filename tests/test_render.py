@@ -9,22 +9,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cstoref import bidi, commands
+from cstoref import bidi
+from cstoref.answers import answer
 from cstoref.context import Output
 from cstoref.render import Column, Table, render_tables
 from cstoref.store import load
 
 STORE = load()
 ANSWERS = {
-    "members": commands.members(STORE),
-    "timeline": commands.timeline(STORE),
-    "deployment 2022": commands.deployment(STORE, 2022),
-    "deployment": commands.deployment(STORE),
-    "quote": commands.quote(STORE),
-    "search": commands.search(STORE, "Kazakhstan"),
-    "sources": commands.sources(STORE),
-    "sources 004": commands.sources(STORE, "004"),
-    "about": commands.about(STORE),
+    "members": answer("members")(STORE),
+    "timeline": answer("timeline")(STORE),
+    "deployment 2022": answer("deployment")(STORE, 2022),
+    "deployment": answer("deployment")(STORE),
+    "quote": answer("quote")(STORE),
+    "search": answer("search")(STORE, "Kazakhstan"),
+    "sources": answer("sources")(STORE),
+    "sources 004": answer("sources")(STORE, "004"),
+    "about": answer("about")(STORE),
 }
 BORDER = set("┌┬┐├┼┤└┴┘│─+|-")
 
