@@ -81,10 +81,12 @@ def _restore(out: Any, handlers: list[tuple[int, Any]]) -> None:
         signal.signal(number, handler)
 
 
-def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str = "both",
-        bidi: str | None = None, db: str | None = None, no_color: bool = False,
-        env: Any = None) -> int:
-    """Answer one command and return its exit code; never raises for a user's mistake."""
+def run(command: str, params: dict[str, Any], *, env: Any = None, **common: Any) -> int:
+    """Answer one command and return its exit code; never raises for a user's mistake.
+
+    `params` are the command's own options and arguments, `common` those every command takes
+    (`spec.COMMON`), both by their `dest` names.
+    """
     env = os.environ if env is None else env
     out = None
     switched = False
@@ -93,11 +95,13 @@ def run(command: str, params: dict[str, Any], *, json: bool = False, lang: str =
         from .context import make_output
         from .store import load
 
-        out = make_output(json=json, lang=lang, bidi=bidi, no_color=no_color, env=env)
-        store = load(store_path(db, env))
-        from .answers import answer
+        json = bool(common.get("json"))
+        out = make_output(json=json, lang=common.get("lang") or "both", bidi=common.get("bidi"),
+                          no_color=bool(common.get("no_color")), env=env)
+        store = load(store_path(common.get("db"), env))
+        from .answers import respond
 
-        result = answer(command)(store, **params)
+        result = respond(command, store, params)
         if json:
             from .render import render_json
 

@@ -1,63 +1,25 @@
-"""The Typer app: options, help texts and exit codes. Answers come from `app.run`."""
+"""The Typer app, built from the description in `spec`; answers come from `app.run`."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from . import __version__
+from . import __version__, spec
 from .app import run
 from .completion import SHELLS
 from .errors import report
-
-
-class Lang(str, Enum):
-    both = "both"
-    en = "en"
-    ar = "ar"
-
-
-class Bidi(str, Enum):
-    auto = "auto"
-    visual = "visual"
-    logical = "logical"
-
-
-class Status(str, Enum):
-    member = "member"
-    former = "former"
-    observer = "observer"
-    all = "all"
-
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print the full records as JSON (UTF-8, logical order).")]
-LangOpt = Annotated[Lang, typer.Option("--lang", case_sensitive=False, help="Languages shown: both, en, or ar (a right-to-left table).")]
-BidiOpt = Annotated[
-    Bidi | None,
-    typer.Option(
-        "--bidi",
-        case_sensitive=False,
-        help="Arabic layout: visual (shaped, reordered), logical (as stored), or auto "
-        "(from the terminal; default, also set by CSTOREF_BIDI).",
-        show_default=False,
-    ),
-]
-DbOpt = Annotated[
-    str | None,
-    typer.Option("--db", metavar="PATH", help="Read this fact store instead of the bundled one (also CSTOREF_DB).", show_default=False),
-]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour (also NO_COLOR, TERM=dumb, or not a terminal).")]
 
 app = typer.Typer(
     name="cstoref",
     # Help is plain text that the terminal prints as it is, so it stays in English: Arabic
     # here would reach a terminal without bidi unshaped and reversed.
-    help="A bilingual Arabic/English reference on the Collective Security Treaty Organization "
-    "(CSTO). Every fact cites its source.",
+    help=spec.APP_HELP,
     # Plain Click help: the rich formatter roughly doubles the time --help takes.
     rich_markup_mode=None,
     no_args_is_help=True,
@@ -68,9 +30,52 @@ app = typer.Typer(
 )
 
 
-def _finish(command: str, params: dict, json_: bool, lang: Lang, bidi: Bidi | None, db: str | None, no_color: bool) -> None:
-    code = run(command, params, json=json_, lang=lang.value, bidi=bidi.value if bidi else None, db=db, no_color=no_color)
-    raise typer.Exit(code)
+def _parameter(opt: spec.Opt) -> inspect.Parameter:
+    """The function parameter Typer reads `opt` from: its type, its Option or Argument, its default."""
+    kind: Any
+    default = opt.default
+    extra: dict[str, Any] = {}
+    if opt.kind == "flag":
+        kind = bool
+    elif opt.kind == "choice":
+        kind = Enum(opt.dest.title(), {choice: choice for choice in opt.choices}, type=str)  # type: ignore[misc]
+        extra["case_sensitive"] = False
+        default = None if default is None else kind(default)
+    elif opt.kind == "int":
+        kind = int
+        extra.update(min=opt.min, max=opt.max)
+    else:
+        kind = str
+    if default is None and not opt.required:
+        kind = kind | None
+    if opt.flag is None:
+        info = typer.Argument(metavar=opt.metavar, help=opt.help, show_default=False, **extra)
+    else:
+        info = typer.Option(opt.flag, metavar=opt.metavar, help=opt.help, show_default=opt.show_default, **extra)
+    value = inspect.Parameter.empty if opt.required else default
+    return inspect.Parameter(opt.dest, inspect.Parameter.KEYWORD_ONLY, default=value, annotation=Annotated[kind, info])
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
+
+
+def _answering_command(name: str) -> Any:
+    """A function for Typer whose parameters are the options and arguments of `spec` for `name`."""
+    command = spec.COMMANDS[name]
+    own = [*command.arguments, *command.options.values()]
+
+    def answer(**values: Any) -> None:
+        params = {opt.dest: _plain(values[opt.dest]) for opt in own}
+        common = {opt.dest: _plain(values[opt.dest]) for opt in spec.COMMON.values()}
+        raise typer.Exit(run(name, params, **common))
+
+    parameters = [_parameter(opt) for opt in [*own, *spec.COMMON.values()]]
+    answer.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    answer.__annotations__ = {p.name: p.annotation for p in parameters}
+    answer.__doc__ = command.help
+    answer.__name__ = name
+    return answer
 
 
 def _version(value: bool) -> None:
@@ -137,101 +142,8 @@ def main(
     """A bilingual Arabic/English reference on the CSTO. Every fact cites its source."""
 
 
-@app.command()
-def members(
-    status: Annotated[Status, typer.Option("--status", case_sensitive=False, help="Which countries: member, former, observer, or all.")] = Status.all,
-    json_: JsonOpt = False,
-    lang: LangOpt = Lang.both,
-    bidi: BidiOpt = None,
-    db: DbOpt = None,
-    no_color: NoColorOpt = False,
-) -> None:
-    """Who is in the CSTO, who left and when, who observes."""
-    _finish("members", {"status": status.value}, json_, lang, bidi, db, no_color)
-
-
-YearFrom = Annotated[int | None, typer.Option("--from", min=1000, max=9999, help="First year shown.", show_default=False)]
-YearTo = Annotated[int | None, typer.Option("--to", min=1000, max=9999, help="Last year shown.", show_default=False)]
-
-
-@app.command()
-def timeline(
-    from_year: YearFrom = None,
-    to_year: YearTo = None,
-    json_: JsonOpt = False,
-    lang: LangOpt = Lang.both,
-    bidi: BidiOpt = None,
-    db: DbOpt = None,
-    no_color: NoColorOpt = False,
-) -> None:
-    """Dated events, oldest first, each date at the precision known."""
-    _finish("timeline", {"from_year": from_year, "to_year": to_year}, json_, lang, bidi, db, no_color)
-
-
-@app.command()
-def deployment(
-    year: Annotated[int | None, typer.Argument(min=1000, max=9999, metavar="[YEAR]", help="A year with a recorded decision, e.g. 2022.", show_default=False)] = None,
-    json_: JsonOpt = False,
-    lang: LangOpt = Lang.both,
-    bidi: BidiOpt = None,
-    db: DbOpt = None,
-    no_color: NoColorOpt = False,
-) -> None:
-    """The January 2022 Kazakhstan operation with every reported figure; with no YEAR, every decision."""
-    _finish("deployment", {"year": year}, json_, lang, bidi, db, no_color)
-
-
-@app.command()
-def quote(
-    text: Annotated[str | None, typer.Argument(metavar="[TEXT]", help="Words the quote contains, in Arabic or English.", show_default=False)] = None,
-    speaker: Annotated[str | None, typer.Option("--speaker", metavar="NAME", help="Who said it, in Arabic or English, in any spelling (e.g. Putin).", show_default=False)] = None,
-    random: Annotated[bool, typer.Option("--random", help="One matching quote, chosen at random.")] = False,
-    json_: JsonOpt = False,
-    lang: LangOpt = Lang.both,
-    bidi: BidiOpt = None,
-    db: DbOpt = None,
-    no_color: NoColorOpt = False,
-) -> None:
-    """Who said what: the Arabic as the article printed it, and our English translation."""
-    _finish("quote", {"text": text, "speaker": speaker, "random": random}, json_, lang, bidi, db, no_color)
-
-
-@app.command()
-def search(
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="A name, word or code in Arabic or English, in any spelling (e.g. Kyrgyzstan, KGZ).", show_default=False)],
-    json_: JsonOpt = False,
-    lang: LangOpt = Lang.both,
-    bidi: BidiOpt = None,
-    db: DbOpt = None,
-    no_color: NoColorOpt = False,
-) -> None:
-    """Everything in the store that matches, in either language, grouped by kind."""
-    _finish("search", {"text": text}, json_, lang, bidi, db, no_color)
-
-
-@app.command()
-def sources(
-    source_id: Annotated[str | None, typer.Argument(metavar="[ID]", help="A source id (000-004 for the articles), or its file name.", show_default=False)] = None,
-    json_: JsonOpt = False,
-    lang: LangOpt = Lang.both,
-    bidi: BidiOpt = None,
-    db: DbOpt = None,
-    no_color: NoColorOpt = False,
-) -> None:
-    """The articles and reference pages, and what each one supports."""
-    _finish("sources", {"source_id": source_id}, json_, lang, bidi, db, no_color)
-
-
-@app.command()
-def about(
-    json_: JsonOpt = False,
-    lang: LangOpt = Lang.both,
-    bidi: BidiOpt = None,
-    db: DbOpt = None,
-    no_color: NoColorOpt = False,
-) -> None:
-    """An overview: names, founding, treaty, seat, chairmanship, bodies, force sizes."""
-    _finish("about", {}, json_, lang, bidi, db, no_color)
+for _name in spec.COMMANDS:
+    app.command(_name)(_answering_command(_name))
 
 
 completion_app = typer.Typer(
@@ -260,7 +172,7 @@ for _shell in SHELLS:
 
 
 @completion_app.command("values", hidden=True)
-def completion_values(kind: str, db: DbOpt = None) -> None:
+def completion_values(kind: str, db: Annotated[str | None, typer.Option("--db", metavar="PATH", help=spec.COMMON["--db"].help, show_default=False)] = None) -> None:
     """One value per line for the completion scripts; prints nothing for a store it cannot read."""
     from .completion import print_values
 

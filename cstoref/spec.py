@@ -1,6 +1,9 @@
-"""The command line as plain data, for the fast path of `entry` (no imports, no Typer).
+"""The command line, described once: every subcommand, option and argument, with its help.
 
-It mirrors the Typer app in `cli`; a test fails when the two differ.
+The Typer app (`cli`) is built from this, the fast path (`entry`) parses with it, and the
+help texts and completion scripts are generated from the app (`python -m cstoref.generate`).
+Adding an option is one entry here and that command. Plain data, no imports: the fast path
+reads it on every run.
 """
 
 from __future__ import annotations
@@ -9,12 +12,16 @@ from typing import Any
 
 
 class Opt:
-    """One option or argument. (Plain classes: dataclasses cost more to import than this.)"""
+    """One option (`flag` set) or argument (`flag` None). (Plain classes: dataclasses cost
+    more to import than this whole module.)"""
 
-    __slots__ = ("dest", "kind", "default", "choices", "required", "min", "max")
+    __slots__ = ("flag", "dest", "kind", "default", "choices", "required", "min", "max", "help", "metavar",
+                 "show_default")
 
-    def __init__(self, dest: str, kind: str, default: Any = None, choices: tuple[str, ...] = (),
-                 required: bool = False, min: int = 0, max: int = 0) -> None:
+    def __init__(self, flag: str | None, dest: str, kind: str, default: Any = None, *, help: str,
+                 choices: tuple[str, ...] = (), required: bool = False, min: int = 0, max: int = 0,
+                 metavar: str | None = None, show_default: bool = False) -> None:
+        self.flag = flag
         self.dest = dest
         self.kind = kind  # flag, choice, int or str
         self.default = default
@@ -22,35 +29,76 @@ class Opt:
         self.required = required
         self.min = min
         self.max = max
+        self.help = help
+        self.metavar = metavar
+        self.show_default = show_default
 
 
 class Command:
-    __slots__ = ("options", "arguments")
+    __slots__ = ("help", "options", "arguments")
 
-    def __init__(self, options: dict[str, Opt] | None = None, arguments: tuple[Opt, ...] = ()) -> None:
-        self.options = options or {}
+    def __init__(self, help: str, options: tuple[Opt, ...] = (), arguments: tuple[Opt, ...] = ()) -> None:
+        self.help = help
+        self.options = {opt.flag: opt for opt in options}
         self.arguments = arguments
 
 
-COMMON: dict[str, Opt] = {
-    "--json": Opt("json", "flag", False),
-    "--lang": Opt("lang", "choice", "both", ("both", "en", "ar")),
-    "--bidi": Opt("bidi", "choice", None, ("auto", "visual", "logical")),
-    "--db": Opt("db", "str", None),
-    "--no-color": Opt("no_color", "flag", False),
-}
+APP_HELP = ("A bilingual Arabic/English reference on the Collective Security Treaty Organization (CSTO). "
+            "Every fact cites its source.")
 
-_YEAR = dict(min=1000, max=9999)
+# Taken by every answering subcommand, after its own options.
+COMMON: dict[str, Opt] = {opt.flag: opt for opt in (
+    Opt("--json", "json", "flag", False, help="Print the full records as JSON (UTF-8, logical order)."),
+    Opt("--lang", "lang", "choice", "both", choices=("both", "en", "ar"), show_default=True,
+        help="Languages shown: both, en, or ar (a right-to-left table)."),
+    Opt("--bidi", "bidi", "choice", None, choices=("auto", "visual", "logical"),
+        help="Arabic layout: visual (shaped, reordered), logical (as stored), or auto (from the terminal; "
+        "default, also set by CSTOREF_BIDI)."),
+    Opt("--db", "db", "str", None, metavar="PATH",
+        help="Read this fact store instead of the bundled one (also CSTOREF_DB)."),
+    Opt("--no-color", "no_color", "flag", False, help="No colour (also NO_COLOR, TERM=dumb, or not a terminal)."),
+)}
+
+_YEAR = {"min": 1000, "max": 9999}
 
 COMMANDS: dict[str, Command] = {
-    "members": Command(options={"--status": Opt("status", "choice", "all", ("member", "former", "observer", "all"))}),
-    "timeline": Command(options={"--from": Opt("from_year", "int", None, **_YEAR), "--to": Opt("to_year", "int", None, **_YEAR)}),
-    "deployment": Command(arguments=(Opt("year", "int", None, **_YEAR),)),
-    "quote": Command(
-        options={"--speaker": Opt("speaker", "str", None), "--random": Opt("random", "flag", False)},
-        arguments=(Opt("text", "str", None),),
+    "members": Command(
+        "Who is in the CSTO, who left and when, who observes.",
+        options=(
+            Opt("--status", "status", "choice", "all", choices=("member", "former", "observer", "all"),
+                show_default=True, help="Which countries: member, former, observer, or all."),
+        ),
     ),
-    "search": Command(arguments=(Opt("text", "str", None, required=True),)),
-    "sources": Command(arguments=(Opt("source_id", "str", None),)),
-    "about": Command(),
+    "timeline": Command(
+        "Dated events, oldest first, each date at the precision known.",
+        options=(
+            Opt("--from", "from_year", "int", None, help="First year shown.", **_YEAR),
+            Opt("--to", "to_year", "int", None, help="Last year shown.", **_YEAR),
+        ),
+    ),
+    "deployment": Command(
+        "The January 2022 Kazakhstan operation with every reported figure; with no YEAR, every decision.",
+        arguments=(Opt(None, "year", "int", None, metavar="[YEAR]", help="A year with a recorded decision, e.g. 2022.",
+                       **_YEAR),),
+    ),
+    "quote": Command(
+        "Who said what: the Arabic as the article printed it, and our English translation.",
+        options=(
+            Opt("--speaker", "speaker", "str", None, metavar="NAME",
+                help="Who said it, in Arabic or English, in any spelling (e.g. Putin)."),
+            Opt("--random", "random", "flag", False, help="One matching quote, chosen at random."),
+        ),
+        arguments=(Opt(None, "text", "str", None, metavar="[TEXT]", help="Words the quote contains, in Arabic or English."),),
+    ),
+    "search": Command(
+        "Everything in the store that matches, in either language, grouped by kind.",
+        arguments=(Opt(None, "text", "str", None, required=True, metavar="TEXT",
+                       help="A name, word or code in Arabic or English, in any spelling (e.g. Kyrgyzstan, KGZ)."),),
+    ),
+    "sources": Command(
+        "The articles and reference pages, and what each one supports.",
+        arguments=(Opt(None, "source_id", "str", None, metavar="[ID]",
+                       help="A source id (000-004 for the articles), or its file name."),),
+    ),
+    "about": Command("An overview: names, founding, treaty, seat, chairmanship, bodies, force sizes."),
 }
