@@ -5,18 +5,19 @@
 # positional word completes to.
 _cstoref_command() {
     case $1 in
-        '') opts='-h --help --install-completion --show-completion --version' arg='choice about completion deployment members quote search sources timeline' ;;
-        about) opts='--bidi --db -h --help --json --lang --no-color' arg='' ;;
+        '') opts='-h --help --install-completion --show-completion --version' arg='choice about completion deployment members quote search show sources timeline' ;;
+        about) opts='--bidi --db -h --help --json --lang --no-color --no-pager' arg='' ;;
         completion) opts='-h --help' arg='choice bash fish zsh' ;;
         'completion bash') opts='-h --help --install' arg='' ;;
         'completion fish') opts='-h --help --install' arg='' ;;
         'completion zsh') opts='-h --help --install' arg='' ;;
-        deployment) opts='--bidi --db -h --help --json --lang --no-color' arg=years ;;
-        members) opts='--bidi --db -h --help --json --lang --no-color --status' arg='' ;;
-        quote) opts='--bidi --db -h --help --json --lang --no-color --random --speaker' arg=text ;;
-        search) opts='--bidi --db -h --help --json --lang --no-color' arg=text ;;
-        sources) opts='--bidi --db -h --help --json --lang --no-color' arg=sources ;;
-        timeline) opts='--bidi --db --from -h --help --json --lang --no-color --to' arg='' ;;
+        deployment) opts='--bidi --cite --csv --db -h --help --json --lang --limit --no-color --no-pager' arg=years ;;
+        members) opts='--bidi --chart --cite --csv --db -h --help --json --lang --limit --no-color --no-pager --status' arg='' ;;
+        quote) opts='--bidi --cite --csv --db -h --help --json --lang --limit --no-color --no-pager --random --speaker' arg=text ;;
+        search) opts='--all --bidi --cite --csv --db -h --help --json --lang --limit --no-color --no-pager' arg=text ;;
+        show) opts='--bidi --db -h --help --json --lang --no-color --no-pager' arg=text ;;
+        sources) opts='--bidi --csv --db -h --help --json --lang --limit --no-color --no-pager' arg=sources ;;
+        timeline) opts='--bidi --cite --csv --db --from -h --help --json --lang --limit --no-color --no-pager --to' arg='' ;;
         *) return 1 ;;
     esac
 }
@@ -24,10 +25,11 @@ _cstoref_command() {
 # What the value of option $2 of command $1 completes to; fails for flags.
 _cstoref_option() {
     case "$1 $2" in
-        'about --bidi' | 'deployment --bidi' | 'members --bidi' | 'quote --bidi' | 'search --bidi' | 'sources --bidi' | 'timeline --bidi') REPLY='choice auto visual logical' ;;
-        'about --db' | 'deployment --db' | 'members --db' | 'quote --db' | 'search --db' | 'sources --db' | 'timeline --db') REPLY=files ;;
+        'about --bidi' | 'deployment --bidi' | 'members --bidi' | 'quote --bidi' | 'search --bidi' | 'show --bidi' | 'sources --bidi' | 'timeline --bidi') REPLY='choice auto visual logical' ;;
+        'about --db' | 'deployment --db' | 'members --db' | 'quote --db' | 'search --db' | 'show --db' | 'sources --db' | 'timeline --db') REPLY=files ;;
         'timeline --from') REPLY=event-years ;;
-        'about --lang' | 'deployment --lang' | 'members --lang' | 'quote --lang' | 'search --lang' | 'sources --lang' | 'timeline --lang') REPLY='choice both en ar' ;;
+        'about --lang' | 'deployment --lang' | 'members --lang' | 'quote --lang' | 'search --lang' | 'show --lang' | 'sources --lang' | 'timeline --lang') REPLY='choice both en ar' ;;
+        'deployment --limit' | 'members --limit' | 'quote --limit' | 'search --limit' | 'sources --limit' | 'timeline --limit') REPLY=text ;;
         'quote --speaker') REPLY=speakers ;;
         'members --status') REPLY='choice member former observer all' ;;
         'timeline --to') REPLY=event-years ;;

@@ -67,10 +67,11 @@ def _answering_command(name: str) -> Any:
 
     def answer(**values: Any) -> None:
         params = {opt.dest: _plain(values[opt.dest]) for opt in own}
-        common = {opt.dest: _plain(values[opt.dest]) for opt in spec.COMMON.values()}
+        common = {opt.dest: _plain(values[opt.dest]) for opt in output}
         raise typer.Exit(run(name, params, **common))
 
-    parameters = [_parameter(opt) for opt in [*own, *spec.COMMON.values()]]
+    output = [*spec.COMMON.values(), *command.output.values()]
+    parameters = [_parameter(opt) for opt in [*own, *output]]
     answer.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     answer.__annotations__ = {p.name: p.annotation for p in parameters}
     answer.__doc__ = command.help

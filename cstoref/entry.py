@@ -36,7 +36,8 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
         return None
     name, rest = argv[0], argv[1:]
     spec = COMMANDS[name]
-    options = {**COMMON, **spec.options}
+    output = {**COMMON, **spec.output}
+    options = {**output, **spec.options}
     values: dict[str, Any] = {}
     positionals: list[Any] = []
     i = 0
@@ -78,7 +79,7 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
         elif opt.required:
             return None
     params = {opt.dest: values.get(opt.dest, opt.default) for opt in [*spec.options.values(), *spec.arguments]}
-    common = {opt.dest: values.get(opt.dest, opt.default) for opt in COMMON.values()}
+    common = {opt.dest: values.get(opt.dest, opt.default) for opt in output.values()}
     return name, params, common
 
 

@@ -107,7 +107,7 @@ def test_spec_mirrors_the_typer_app() -> None:
     del group.commands["completion"]  # not on the fast path: it only prints or installs scripts
     assert set(group.commands) == set(spec.COMMANDS)
     for name, command in group.commands.items():
-        options = {**spec.COMMON, **spec.COMMANDS[name].options}
+        options = {**spec.COMMON, **spec.COMMANDS[name].output, **spec.COMMANDS[name].options}
         params = [p for p in command.params if p.name != "help"]
         cli_options = {p.opts[0]: p for p in params if p.param_type_name == "option"}
         assert set(cli_options) == set(options), name

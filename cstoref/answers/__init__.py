@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-NAMES = ("members", "timeline", "deployment", "quote", "search", "sources", "about")
+NAMES = ("members", "timeline", "deployment", "quote", "search", "sources", "about", "show")
 
 
 def answer(name: str) -> Callable[..., Any]:
