@@ -94,16 +94,14 @@ def _shell_from_env() -> str:
 
 
 def _print_script(shell: str) -> None:
-    from .completion import script
-
-    sys.stdout.write(script(shell, typer.main.get_command(app)))
+    sys.stdout.write(_script(shell))
 
 
 def _install_script(shell: str) -> None:
-    from .completion import install, script
+    from .completion import install
 
     try:
-        done = install(shell, script(shell, typer.main.get_command(app)))
+        done = install(shell, _script(shell))
     except OSError as exc:
         report(f"cannot install the {shell} completion: {exc}")
         raise typer.Exit(1) from None
@@ -194,6 +192,25 @@ def help_texts() -> dict[str, str]:
         if not command.hidden:
             texts[name] = runner.invoke(app, [name, "--help"], prog_name="cstoref", env={"COLUMNS": "80"}).output
     return texts
+
+
+def _script(shell: str) -> str:
+    from .completion import script
+
+    return script(shell, typer.main.get_command(app))
+
+
+def bash_script() -> str:
+    """The text of `completions/cstoref.bash` (see `cstoref.generate`)."""
+    return _script("bash")
+
+
+def zsh_script() -> str:
+    return _script("zsh")
+
+
+def fish_script() -> str:
+    return _script("fish")
 
 
 def help_module() -> str:

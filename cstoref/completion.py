@@ -561,26 +561,6 @@ def script(shell: str, root: Any) -> str:
     return writer(command_tree(root), bundled_values())
 
 
-def _generated(shell: str) -> str:
-    import typer
-
-    from .cli import app
-
-    return script(shell, typer.main.get_command(app))
-
-
-def bash_script() -> str:
-    return _generated("bash")
-
-
-def zsh_script() -> str:
-    return _generated("zsh")
-
-
-def fish_script() -> str:
-    return _generated("fish")
-
-
 def values_of(kind: str, path: str | None) -> list[str]:
     """The values of KIND in the store at `path` (the bundled one if None); [] if unreadable."""
     from .errors import CstorefError

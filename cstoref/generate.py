@@ -17,9 +17,9 @@ COMMAND = "python -m cstoref.generate"
 # path -> "module:function" returning the file's text; imported only when generating.
 TARGETS: dict[str, str] = {
     "cstoref/helptext.py": "cstoref.cli:help_module",
-    "completions/cstoref.bash": "cstoref.completion:bash_script",
-    "completions/_cstoref": "cstoref.completion:zsh_script",
-    "completions/cstoref.fish": "cstoref.completion:fish_script",
+    "completions/cstoref.bash": "cstoref.cli:bash_script",
+    "completions/_cstoref": "cstoref.cli:zsh_script",
+    "completions/cstoref.fish": "cstoref.cli:fish_script",
 }
 
 
