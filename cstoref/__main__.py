@@ -1,3 +1,5 @@
+"""`python -m cstoref`: the same as the console script."""
+
 from .entry import main
 
 main()
