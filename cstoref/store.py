@@ -20,7 +20,7 @@ _SEEDS = os.path.join(os.path.dirname(_HERE), "seeds")
 #: Larger stores are refused before they are read: 100 times the bundled store is about 30 MB.
 MAX_BYTES = 64 * 1024 * 1024
 
-TABLES = ("meta", "sources", "countries", "people", "facts", "figures", "events", "deployments", "quotes")
+TABLES = ("meta", "sources", "countries", "people", "facts", "figures", "events", "deployments", "quotes", "places", "organisations")
 
 
 def _data_file(name: str) -> str:

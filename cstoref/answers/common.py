@@ -129,6 +129,8 @@ TABLE_KIND = {
     "events": h("event", "حدث"),
     "deployments": h("deployment", "انتشار"),
     "quotes": h("quote", "اقتباس"),
+    "places": h("place", "مكان"),
+    "organisations": h("organisation", "منظمة"),
 }
 
 
