@@ -295,6 +295,7 @@ def test_each_article_excerpt_of_a_place_or_organisation_names_it(store: dict[st
     ("شركات الطيران الدولية", "ev-2022-01-flights-suspended"),
     ("أقال توكاييف عدداً من المسؤولين الأمنيين", "ev-2022-01-05-security-council"),
     ("ويكيبيديا", "000"),
+    ("رفضت كازاخستان رفضا قاطعا", "ev-2022-02-kazakhstan-stays-out-of-ukraine"),
 ])
 def test_search_finds_an_article_claim_in_its_own_words(words: str, expected: str) -> None:
     result = run_cli("search", words, "--json")
