@@ -20,6 +20,7 @@ TARGETS: dict[str, str] = {
     "completions/cstoref.bash": "cstoref.cli:bash_script",
     "completions/_cstoref": "cstoref.cli:zsh_script",
     "completions/cstoref.fish": "cstoref.cli:fish_script",
+    "cstoref/mirroring.py": "cstoref.ucd:mirroring_module",
 }
 
 

@@ -65,3 +65,17 @@ def need(tool: str) -> str:
     if os.environ.get("CI"):
         pytest.fail(f"{reason}, and CI must run this test")
     pytest.skip(reason)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The bidi figures (conformance, ICU), shown in every run that computed them."""
+    import sys
+
+    figures = [
+        line for name in ("test_bidi_conformance", "test_bidi_icu")
+        for line in getattr(sys.modules.get(name), "FIGURES", [])
+    ]
+    if figures:
+        terminalreporter.write_sep("-", "UAX #9")
+        for line in figures:
+            terminalreporter.write_line(line)
