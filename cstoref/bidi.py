@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
 from . import uax9
-from .shaping import forms, shape
+from .mirroring import MIRRORED
+from .shaping import forms, joined_alefs, shape
 
 __all__ = ["Block", "clean", "direction", "isolate", "layout", "pad", "shape", "width", "wrapped_orders"]
 
@@ -209,35 +211,31 @@ def _split(para: str, s: int, e: int, widths: list[int], prefix: list[int], limi
 
     A cluster is a character that takes a cell with the zero-width ones after it (marks, and
     the alef a lam has joined into one cell), so a cut never parts them.  A piece is never
-    empty: a single cluster wider than the line is a piece by itself.
+    empty: a single cluster wider than the line is a piece by itself.  Time linear in the
+    word's length.
     """
-    starts = [s]
-    seen = widths[s] > 0
-    for i in range(s + 1, e):
-        if widths[i] > 0:
-            if seen:
-                starts.append(i)
-            seen = True
+    starts = [i for i in range(s, e) if widths[i]]
+    if not starts:
+        return [(s, e)]
+    starts[0] = s  # zero-width characters that open the word go with its first cluster
     bounds = [*starts, e]
+    cells = [prefix[b] for b in bounds]  # cells before each cluster, from the paragraph's start
     m = len(starts)
     pieces = []
     i = 0
     while i < m:
-        k = 0
-        base = prefix[bounds[i]]
-        while i + k < m and prefix[bounds[i + k + 1]] - base <= limit:
-            k += 1
-        k = max(k, 1)
+        k = max(bisect_right(cells, cells[i] + limit, i + 1, m + 1) - 1 - i, 1)
         if i + k < m:
             # Where the word has a hyphen (an id such as ev-2022-01-06-decision), cut after it,
             # if that leaves this line at least half full or the rest fits on the next one.
-            rest = prefix[e] - prefix[bounds[i + k]]
-            for j in range(k - 1, 0, -1):
-                if para[bounds[i + j - 1] : bounds[i + j]] == "-" and (
-                    2 * j >= k or prefix[bounds[i + k]] - prefix[bounds[i + j]] + rest <= limit
-                ):
+            rest = cells[m] - cells[i + k]
+            hyphen = para.rfind("-", bounds[i], bounds[i + k - 1])
+            while hyphen >= 0:
+                j = bisect_right(bounds, hyphen, i, i + k) - i  # the cluster after the hyphen's
+                if bounds[i + j - 1] == hyphen and bounds[i + j] == hyphen + 1 and (2 * j >= k or cells[i + k] - cells[i + j] + rest <= limit):
                     k = j
                     break
+                hyphen = para.rfind("-", bounds[i], hyphen)
         pieces.append((bounds[i], bounds[i + k]))
         i += k
     return pieces
@@ -283,7 +281,7 @@ def _display(para: str, s: int, e: int, kinds: list[str], levels: list[int], sho
     odd (right-to-left) levels, characters take their mirror glyph.
     """
     order, line_levels = uax9.line_order(levels, kinds, s, e, rtl)
-    if any(widths[i] == 0 for i in order):
+    if 0 in widths[s:e]:
         base = s - 1
         cluster = []
         for i in range(s, e):
@@ -300,8 +298,10 @@ def _display(para: str, s: int, e: int, kinds: list[str], levels: list[int], sho
             placed.extend(sorted(order[k:j]) if j - k > 1 else order[k:j])
             k = j
         order = placed
-    mirror = uax9.mirror
-    return "".join(mirror(shown[i]) if line_levels[i - s] % 2 else shown[i] for i in order)
+    if not any(level % 2 for level in line_levels):
+        return "".join([shown[i] for i in order])
+    mirrored = MIRRORED.get
+    return "".join([mirrored(shown[i], shown[i]) if line_levels[i - s] % 2 else shown[i] for i in order])
 
 
 _HIDDEN_RE = re.compile("[\u200d\u200e\u200f\u061c]")
@@ -322,21 +322,27 @@ def _paragraphs(text: str, limit: int, visual: bool):
     """Each paragraph of cleaned text: (text, shown forms or None, cell widths, line spans).
 
     A paragraph's spaces are collapsed to one between words; the spans index into that text.
+    Widths are measured as shaped (an alef joined into its lam's cell takes none), and the
+    paragraph is shaped once it is wrapped, with no join across a cut inside a word.
     """
     for paragraph in text.strip(" \n").split("\n"):
         para = " ".join(word for word in paragraph.split(" ") if word)
-        shown = None
         if not para:
-            yield para, shown, [], []
+            yield para, None, [], []
             continue
-        if visual:
-            shown = forms(para)
-            widths = [_char_width(c) if c else 0 for c in shown]
-        elif para.isascii() and para.isprintable():
+        if para.isascii() and para.isprintable():
             widths = [1] * len(para)
         else:
             widths = [_char_width(c) for c in para]
-        yield para, shown, widths, _wrap(para, widths, limit)
+        if visual:
+            for j in joined_alefs(para):
+                widths[j] = 0
+        spans = _wrap(para, widths, limit)
+        shown = None
+        if visual:
+            cuts = {s for s, _ in spans if s > 0 and para[s - 1] != " "}
+            shown = forms(para, cuts)
+        yield para, shown, widths, spans
 
 
 def wrapped_orders(text: str, width: int, *, base: str | None = None) -> list[tuple[str, bool, list[tuple[int, int, list[int]]]]]:
@@ -380,10 +386,6 @@ def layout(text: str, width: int, *, visual: bool, base: str | None = None) -> B
         kinds = uax9.classes(para)
         levels = uax9.resolve(para, rtl, kinds)
         for s, e in spans:
-            if (s > 0 and para[s - 1] != " ") or (e < len(para) and para[e] != " "):
-                # A piece of a word cut to fit: shaped on its own, so letters at a cut take
-                # end forms.
-                shown[s:e] = forms(para[s:e])
             lines.append(_display(para, s, e, kinds, levels, shown, widths, rtl))
     if not visual:
         lines = list(logical)

@@ -11,7 +11,9 @@ length, bracket pairing included.  Only the standard library and the generated t
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from itertools import accumulate
 
 from .mirroring import BRACKETS, MIRRORED
 
@@ -35,17 +37,21 @@ def mirror(c: str) -> str:
     return MIRRORED.get(c, c)
 
 
-def _pairs(text: str, keep: list[int], types: list[str]) -> list[tuple[int, int]]:
-    """BD16: paired brackets as positions in ``types``, sorted by their opening one."""
+_BRACKET_RE = re.compile("[" + "".join(re.escape(c) for c in BRACKETS) + "]")
+
+
+def _pairs(text: str, position: list[int] | None, types: list[str]) -> list[tuple[int, int]]:
+    """BD16: paired brackets as positions in ``types``, sorted by their opening one.
+
+    ``position`` maps a text index to its index in ``types`` (None: the same).
+    """
     stack: list[tuple[str, int]] = []
     pairs: list[tuple[int, int]] = []
-    for k, kind in enumerate(types):
-        if kind != "ON":
+    for found in _BRACKET_RE.finditer(text):
+        k = found.start() if position is None else position[found.start()]
+        if types[k] != "ON":
             continue
-        entry = BRACKETS.get(text[keep[k]])
-        if entry is None:
-            continue
-        key, opening = entry
+        key, opening = BRACKETS[found.group()]
         if opening:
             if len(stack) == _MAX_DEPTH:
                 break
@@ -61,58 +67,66 @@ def _pairs(text: str, keep: list[int], types: list[str]) -> list[tuple[int, int]
 
 
 def _weak(t: list[str], e: str) -> None:
-    """W1-W7 in place on one isolating run sequence whose sos and eos are ``e``."""
+    """W1-W7 in place on one isolating run sequence whose sos and eos are ``e``.
+
+    Each rule runs only where its classes occur, so plain text costs a few scans in C.
+    """
     n = len(t)
-    prev = e
-    last = e
-    for i in range(n):  # W1, W2, W3 in one pass: each reads only what is before it
-        kind = t[i]
-        if kind == "NSM":
-            kind = prev
-        prev = kind
-        if kind in ("L", "R"):
-            last = kind
-        elif kind == "AL":
-            last = "AL"
-            kind = "R"
-        elif kind == "EN" and last == "AL":
-            kind = "AN"
-        t[i] = kind
-    for i in range(1, n - 1):  # W4
-        kind = t[i]
-        if kind == "ES":
-            if t[i - 1] == "EN" == t[i + 1]:
-                t[i] = "EN"
-        elif kind == "CS":
-            before = t[i - 1]
-            if before == t[i + 1] and before in ("EN", "AN"):
-                t[i] = before
-    i = 0
-    while i < n:  # W5
-        if t[i] == "ET":
-            j = i
-            while j < n and t[j] == "ET":
-                j += 1
-            if (i > 0 and t[i - 1] == "EN") or (j < n and t[j] == "EN"):
-                t[i:j] = ["EN"] * (j - i)
-            i = j
-        else:
-            i += 1
-    last = e
-    for i in range(n):  # W6, W7
-        kind = t[i]
-        if kind in ("ES", "ET", "CS"):
-            t[i] = "ON"
-        elif kind in ("L", "R"):
-            last = kind
-        elif kind == "EN" and last == "L":
-            t[i] = "L"
+    present = set(t)
+    if "NSM" in present:  # W1
+        prev = e
+        for i in range(n):
+            if t[i] == "NSM":
+                t[i] = prev
+            else:
+                prev = t[i]
+    if "AL" in present:
+        if "EN" in present:  # W2
+            last = e
+            for i in range(n):
+                kind = t[i]
+                if kind in ("L", "R", "AL"):
+                    last = kind
+                elif kind == "EN" and last == "AL":
+                    t[i] = "AN"
+        t[:] = ["R" if kind == "AL" else kind for kind in t]  # W3
+    if "ES" in present or "CS" in present:  # W4
+        for i in [i for i, kind in enumerate(t) if kind == "ES" or kind == "CS"]:
+            if 0 < i < n - 1:
+                before = t[i - 1]
+                if before == t[i + 1] and (before == "EN" or (before == "AN" and t[i] == "CS")):
+                    t[i] = before
+    if "ET" in present:  # W5
+        i = 0
+        while i < n:
+            if t[i] == "ET":
+                j = i
+                while j < n and t[j] == "ET":
+                    j += 1
+                if (i > 0 and t[i - 1] == "EN") or (j < n and t[j] == "EN"):
+                    t[i:j] = ["EN"] * (j - i)
+                i = j
+            else:
+                try:
+                    i = t.index("ET", i + 1)
+                except ValueError:
+                    break
+    if present & {"ES", "ET", "CS"}:  # W6
+        t[:] = ["ON" if kind in ("ES", "ET", "CS") else kind for kind in t]
+    if "EN" in t and (e == "L" or "L" in present):  # W7
+        last = e
+        for i in range(n):
+            kind = t[i]
+            if kind == "L" or kind == "R":
+                last = kind
+            elif kind == "EN" and last == "L":
+                t[i] = "L"
 
 
 _AS_STRONG = {"L": "L", "R": "R", "EN": "R", "AN": "R"}  # N0, N1: numbers count as R
 
 
-def _brackets(text: str, keep: list[int], original: list[str], t: list[str], e: str) -> None:
+def _brackets(text: str, position: list[int] | None, original: list[str], t: list[str], e: str) -> None:
     """N0 in place, in time linear in the sequence's length.
 
     Which strong types a pair encloses is read from prefix counts taken before N0: pairs nest
@@ -120,21 +134,12 @@ def _brackets(text: str, keep: list[int], original: list[str], t: list[str], e: 
     before a pair is searched backwards, and each pair that searched becomes strong itself, so
     no position is searched twice.
     """
-    pairs = _pairs(text, keep, t)
+    pairs = _pairs(text, position, t)
     if not pairs:
         return
     n = len(t)
-    count_l = [0] * (n + 1)
-    count_r = [0] * (n + 1)
-    cl = cr = 0
-    for i, kind in enumerate(t):
-        strong = _AS_STRONG.get(kind)
-        if strong == "L":
-            cl += 1
-        elif strong == "R":
-            cr += 1
-        count_l[i + 1] = cl
-        count_r[i + 1] = cr
+    count_l = [0, *accumulate([kind == "L" for kind in t])]
+    count_r = [0, *accumulate([kind in ("R", "EN", "AN") for kind in t])]
     opposite = "R" if e == "L" else "L"
     for o, c in pairs:
         inside_l = count_l[c] - count_l[o + 1]
@@ -162,18 +167,19 @@ def _brackets(text: str, keep: list[int], original: list[str], t: list[str], e: 
 def _neutrals(t: list[str], e: str) -> None:
     """N1, N2 in place: a run of neutrals takes the direction around it, else ``e``."""
     n = len(t)
-    i = 0
-    while i < n:
-        if t[i] in ("WS", "ON"):
-            j = i
-            while j < n and t[j] in ("WS", "ON"):
-                j += 1
-            before = _AS_STRONG[t[i - 1]] if i > 0 else e
-            after = _AS_STRONG[t[j]] if j < n else e
-            t[i:j] = [before if before == after else e] * (j - i)
-            i = j
-        else:
-            i += 1
+    neutral = [i for i, kind in enumerate(t) if kind == "WS" or kind == "ON"]
+    count = len(neutral)
+    k = 0
+    while k < count:
+        i = neutral[k]
+        j = i + 1
+        k += 1
+        while k < count and neutral[k] == j:
+            j += 1
+            k += 1
+        before = _AS_STRONG[t[i - 1]] if i > 0 else e
+        after = _AS_STRONG[t[j]] if j < n else e
+        t[i:j] = [before if before == after else e] * (j - i)
 
 
 def resolve(text: str, rtl: bool, kinds: list[str] | None = None) -> list[int]:
@@ -195,16 +201,20 @@ def resolve(text: str, rtl: bool, kinds: list[str] | None = None) -> list[int]:
         return [0] * n
     if rtl and present.isdisjoint(("L", "EN", "AN")):
         return [1] * n
+    position = None
     if "BN" in present:
         keep = [i for i, kind in enumerate(kinds) if kind != "BN"]
         original = [kinds[i] for i in keep]
+        position = [0] * n
+        for k, i in enumerate(keep):
+            position[i] = k
     else:
         keep = range(n)  # type: ignore[assignment]
         original = kinds
     e = "R" if rtl else "L"
     t = list(original)
     _weak(t, e)
-    _brackets(text, keep, original, t, e)  # type: ignore[arg-type]
+    _brackets(text, position, original, t, e)
     _neutrals(t, e)
     if rtl:  # I2
         resolved = [1 if kind == "R" else 2 for kind in t]
@@ -232,29 +242,39 @@ def line_order(levels: list[int], kinds: list[str], start: int, end: int, rtl: b
     """
     paragraph = int(rtl)
     line = levels[start:end]
+    span = kinds[start:end]
     k = end - start - 1
-    while k >= 0 and kinds[start + k] in ("WS", "BN"):
+    while k >= 0 and span[k] in ("WS", "BN"):
         line[k] = paragraph
         k -= 1
-    shown = [(start + k, lv) for k, lv in enumerate(line) if kinds[start + k] != "BN"]
-    order = [i for i, _ in shown]
-    if not shown:
+    if "BN" in span:
+        order = [start + k for k, kind in enumerate(span) if kind != "BN"]
+        shown_levels = [line[i - start] for i in order]
+    else:
+        order = list(range(start, end))
+        shown_levels = line
+    if not order:
         return order, line
-    odd = [lv for _, lv in shown if lv % 2]
-    if odd:
-        lv_of = [lv for _, lv in shown]
-        lowest = min(odd)
-        for level in range(max(lv_of), lowest - 1, -1):
-            i = 0
-            count = len(order)
-            while i < count:
-                if lv_of[i] >= level:
-                    j = i + 1
-                    while j < count and lv_of[j] >= level:
-                        j += 1
-                    order[i:j] = order[i:j][::-1]
-                    lv_of[i:j] = lv_of[i:j][::-1]
-                    i = j
-                else:
-                    i += 1
-    return order, line
+    low, high = min(shown_levels), max(shown_levels)
+    if low == high:  # one run: nothing or everything reversed
+        return (order[::-1] if low % 2 else order), line
+    lowest = low if low % 2 else low + 1
+    # L2 on runs of one level: each pass reverses whole runs, so a line costs its runs.
+    cuts = [k for k in range(1, len(order)) if shown_levels[k] != shown_levels[k - 1]]
+    runs = [(shown_levels[a], order[a:b]) for a, b in zip([0, *cuts], [*cuts, len(order)])]
+    for level in range(high, lowest - 1, -1):
+        flipped = []
+        i = 0
+        count = len(runs)
+        while i < count:
+            if runs[i][0] >= level:
+                j = i + 1
+                while j < count and runs[j][0] >= level:
+                    j += 1
+                flipped.extend((lv, items[::-1]) for lv, items in reversed(runs[i:j]))
+                i = j
+            else:
+                flipped.append(runs[i])
+                i += 1
+        runs = flipped
+    return [i for _, items in runs for i in items], line
