@@ -9,10 +9,9 @@ import os
 import sys
 from typing import Any
 
+from .context import BDSM_EXPLICIT as EXPLICIT_ON  # noqa: F401 - what a BDSM terminal gets
+from .context import BDSM_IMPLICIT as EXPLICIT_OFF  # noqa: F401
 from .errors import CstorefError, Ended, UsageError, report, silence
-
-EXPLICIT_ON = "\x1b[8l"  # BDSM reset: the terminal shows cells in the order received
-EXPLICIT_OFF = "\x1b[8h"  # back to the terminal's own (implicit) bidi
 
 
 def store_path(db: str | None, env: dict[str, str] | os._Environ[str]) -> str | None:
@@ -69,11 +68,11 @@ def _end_on_signals() -> list[tuple[int, Any]]:
 
 
 def _restore(out: Any, handlers: list[tuple[int, Any]]) -> None:
-    """Back to implicit mode, then back to the signal handlers there were."""
+    """The terminal's own bidi back on, then back to the signal handlers there were."""
     import signal
 
     try:
-        out.stdout.write(EXPLICIT_OFF)
+        out.stdout.write(out.switch_off)
         out.stdout.flush()
     except (OSError, ValueError, KeyboardInterrupt, Ended):
         silence(out.stdout)
@@ -113,7 +112,11 @@ def run(command: str, params: dict[str, Any], *, env: Any = None, **common: Any)
         if out.explicit_switch:
             handlers = _end_on_signals()
             switched = True
-            out.stdout.write(EXPLICIT_ON)
+            out.stdout.write(out.switch_on)
+        if out.pin:
+            from .context import pin_lines
+
+            text = pin_lines(text)
         write(out, text)
         return 0
     except CstorefError as exc:

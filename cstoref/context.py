@@ -12,11 +12,32 @@ from .errors import UsageError
 LANGS = ("both", "en", "ar")
 BIDI_MODES = ("auto", "visual", "logical")
 
-# Terminals that run the bidi algorithm themselves (implicit mode). Those that honour the
-# terminal-wg BDSM switch are put in explicit mode for the run, and we lay the text out; the
-# others get logical text with each cell isolated, so their per-line bidi cannot swap columns.
+# Terminals that run the bidi algorithm themselves (implicit mode), and how each is given text
+# that is right on its screen:
+# - those that honour the terminal-wg BDSM switch are put in explicit mode for the run, and we
+#   lay the text out;
+# - mlterm has a switch of its own, OSC 5379 use_ctl (its bidi and shaping), and draws FSI
+#   and PDI as visible boxes: switched off for the run, given our visual text;
+# - Konsole has no switch.  It runs ICU's bidi on each screen line, shapes with ICU, and mirrors
+#   nothing; a zero-width format character joins the cell before it, and Konsole passes it on
+#   to ICU.  So it gets our visual text (shaped, mirrored, in display order) with LRM and LRO
+#   after each line's first cell: its bidi then keeps the order it is given, and ICU leaves
+#   letters already in presentation forms as they are (no gap after lam-alef);
+# - the others get logical text with each cell isolated, so their per-line bidi cannot swap
+#   columns.
 _SWITCHABLE = "switch"
+_MLTERM = "mlterm"
+_KONSOLE = "konsole"
 _ISOLATE = "isolate"
+
+BDSM_EXPLICIT = "\x1b[8l"  # BDSM reset: the terminal shows cells in the order received
+BDSM_IMPLICIT = "\x1b[8h"  # back to the terminal's own (implicit) bidi
+MLTERM_CTL_OFF = "\x1b]5379;use_ctl=false\x07"  # mlterm: no bidi, no shaping of its own
+MLTERM_CTL_ON = "\x1b]5379;use_ctl=true\x07"
+_SWITCHES = {_SWITCHABLE: (BDSM_EXPLICIT, BDSM_IMPLICIT), _MLTERM: (MLTERM_CTL_OFF, MLTERM_CTL_ON)}
+# LRM, so that a terminal finding the paragraph direction from the first strong character
+# finds L; LRO, so that the rest of the line keeps its order.
+_PIN = "\u200e\u202d"
 
 
 def implicit_terminal(env: Mapping[str, str]) -> str | None:
@@ -31,24 +52,52 @@ def implicit_terminal(env: Mapping[str, str]) -> str | None:
         vte = 0
     if vte >= 5800 or program in ("mintty", "WezTerm"):
         return _SWITCHABLE
-    if env.get("KONSOLE_VERSION") or env.get("TERM", "").startswith("mlterm") or program == "Apple_Terminal":
+    # mlterm sets MLTERM (its version) whatever TERM it is told to set; its default is xterm.
+    if env.get("MLTERM") or env.get("TERM", "").startswith("mlterm"):
+        return _MLTERM
+    if env.get("KONSOLE_VERSION"):
+        return _KONSOLE
+    if program == "Apple_Terminal":
         return _ISOLATE
     return None
+
+
+def pin_lines(text: str) -> str:
+    """Each line with LRM and LRO after its first cell (after any leading colour sequence), so
+    a terminal that reorders each line by UAX #9 shows it in the order it is written."""
+    import re
+    import unicodedata
+
+    escapes = re.compile("(?:\x1b\\[[0-?]*[ -/]*[@-~])*")
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        start = escapes.match(line).end()
+        if start < len(line):
+            end = start + 1
+            while end < len(line) and unicodedata.category(line[end]) in ("Mn", "Me"):
+                end += 1
+            lines[k] = line[:end] + _PIN + line[end:]
+    return "\n".join(lines)
 
 
 class Output:
     """Everything the renderer needs to know about where the output goes."""
 
     def __init__(self, *, json: bool = False, lang: str = "both", bidi: str = "logical",
-                 explicit_switch: bool = False, tty: bool = False, color: bool = False,
+                 explicit_switch: bool = False, switch: tuple[str, str] = (BDSM_EXPLICIT, BDSM_IMPLICIT),
+                 pin: bool = False, tty: bool = False, color: bool = False,
                  ascii: bool = False, width: int | None = None, stdout: TextIO | None = None,
                  stderr: TextIO | None = None) -> None:
         self.json = json
         self.lang = lang
         #: visual (shaped, reordered), logical (as stored) or isolated (logical, each cell in FSI..PDI)
         self.bidi = bidi
-        #: send CSI 8 l before the output and CSI 8 h after it
+        #: send ``switch_on`` before the output and ``switch_off`` after it, on every exit path
         self.explicit_switch = explicit_switch
+        #: the terminal's own bidi off, then back on: BDSM's CSI 8 l / CSI 8 h, or mlterm's
+        self.switch_on, self.switch_off = switch
+        #: visual text pinned in its order line by line (``pin_lines``), for Konsole
+        self.pin = pin
         self.tty = tty
         self.color = color
         self.ascii = ascii
@@ -127,13 +176,15 @@ def make_output(
             bidi = "visual"
     # Text laid out here must not be reordered again by the terminal, whether visual was
     # chosen for it or asked for with --bidi visual.
-    explicit_switch = bidi == "visual" and handling == _SWITCHABLE
+    explicit_switch = bidi == "visual" and handling in _SWITCHES
     color = tty and not no_color and not env.get("NO_COLOR") and term != "dumb" and not json
     return Output(
         json=json,
         lang=lang,
         bidi=bidi,
         explicit_switch=explicit_switch and not json,
+        switch=_SWITCHES.get(handling or "", _SWITCHES[_SWITCHABLE]),
+        pin=bidi == "visual" and handling == _KONSOLE and not json,
         tty=tty,
         color=color,
         ascii=term == "dumb" or not _can_encode(stdout, "─│┌"),

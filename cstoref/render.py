@@ -126,6 +126,10 @@ class Renderer:
             block = bidi.layout(piece.text, width, visual=self.visual, base=base)
             align = "right" if (block.rtl or self.rtl_table) else "left"
             for line in block.lines:
+                if self.out.bidi == "isolated" and line:
+                    # The cell's own direction, not its alignment: ids flush right in an
+                    # Arabic table still read left to right, as in visual mode.
+                    line = bidi.isolate(line, block.rtl)
                 cell.lines.append(line)
                 cell.aligns.append(align)
                 cell.styles.append(piece.style)
@@ -155,10 +159,8 @@ class Renderer:
         return text
 
     def _fit(self, line: str, width: int, align: str, style: str | None) -> str:
-        if self.out.bidi == "isolated" and line:
-            # Pad outside the isolate: inside a right-to-left one, leading spaces would end
-            # up on the wrong side of the text.
-            line = bidi.isolate(line, align == "right")
+        # An isolated line is padded outside its isolate: inside a right-to-left one, leading
+        # spaces would end up on the wrong side of the text.
         return self._style(bidi.pad(line, width, align), style)
 
     # -- tables ------------------------------------------------------------------------
