@@ -17,7 +17,7 @@ SOURCES_DIR = Path(os.environ.get("CSTOREF_SOURCES_DIR", REPO.parent / "shared" 
 
 # Variables that change the output; tests set them on purpose, never inherit them.
 _SCRUBBED = ("NO_COLOR", "COLUMNS", "LINES", "CSTOREF_DB", "CSTOREF_BIDI", "TERM_PROGRAM", "VTE_VERSION",
-             "KONSOLE_VERSION", "TMUX", "FORCE_COLOR", "PYTHONIOENCODING")
+             "KONSOLE_VERSION", "MLTERM", "TMUX", "FORCE_COLOR", "PYTHONIOENCODING")
 
 
 def clean_env(**extra: str) -> dict[str, str]:
