@@ -43,6 +43,33 @@ SCALE_TARGET = 4.0
 GROWTH_LIMIT = 10 * 1.5
 FLOOR = "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))"
 
+#: Hostile cells: CPU seconds to lay one out at 80 columns, shaped and reordered (the layout
+#: alone, timed inside the child, so a busy machine does not count). Layout is linear in a
+#: cell's length.
+WORST_TARGET = 5.0
+WORST_CASES = {
+    "1,000,000-letter Latin word": "'a' * 1_000_000",
+    "1,000,000-letter Arabic word": "'\\u0628' * 1_000_000",
+    "1,000,000-char mixed word": "'\\u0628a1(' * 250_000",
+    "100,000 bracket pairs": "'\\u0645\\u0646\\u0638\\u0645\\u0629 ' + '(CSTO) ' * 100_000",
+    "100,000 nested pairs": "'\\u0628' + '(' * 100_000 + 'x' + ')' * 100_000",
+}
+WORST_CODE = (
+    "import sys, time; from cstoref.bidi import layout; text = eval(sys.argv[1]); "
+    "start = time.process_time(); layout(text, 80, visual=True); print(time.process_time() - start)"
+)
+
+
+def worst_cases(python: str, env: dict[str, str], rounds: int) -> dict[str, float]:
+    """Median layout seconds of each hostile cell."""
+    times: dict[str, list[float]] = {name: [] for name in WORST_CASES}
+    for _ in range(rounds):
+        for name, expression in WORST_CASES.items():
+            out = subprocess.run([python, "-c", WORST_CODE, expression], capture_output=True, text=True,
+                                 env=env, check=True).stdout
+            times[name].append(float(out))
+    return {name: statistics.median(found) for name, found in times.items()}
+
 
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     start = time.perf_counter()
@@ -161,6 +188,7 @@ def main() -> int:
                 samples[name].append(elapsed)
                 memory[name] = max(memory[name], rss)
         tab = bash_tab_seconds(HERE.parent / "completions" / "cstoref.bash", ["cstoref", "members", "--status", ""])
+        worst = worst_cases(python, env, max(1, min(args.rounds, 3)))
 
     base = statistics.median(samples["python -c pass"])
     failed = []
@@ -191,6 +219,13 @@ def main() -> int:
         failed.append("growth")
     print(f"growth from 10x to 100x against 1x to 10x: {growth:.1f} (linear is 10; <= {GROWTH_LIMIT:g} "
           f"{'ok' if ok else 'MISSED'})")
+    print(f"\n{'hostile cell, layout at 80 columns':<36} {'CPU s':>9}  target")
+    for name, seconds in worst.items():
+        ok = seconds <= WORST_TARGET
+        if not ok:
+            failed.append(name)
+        print(f"{name:<36} {seconds:>9.2f}  <= {WORST_TARGET:g} s {'ok' if ok else 'MISSED'}")
+    print()
     if tab is not None:
         print(f"one bash Tab (cstoref members --status <Tab>): {tab * 1000:.2f} ms = {tab / base:.3f}x a bare Python start")
     else:

@@ -114,9 +114,9 @@ def run(command: str, params: dict[str, Any], *, env: Any = None, **common: Any)
             switched = True
             out.stdout.write(out.switch_on)
         if out.pin:
-            from .context import pin_lines
+            from .context import for_konsole
 
-            text = pin_lines(text)
+            text = for_konsole(text)
         write(out, text)
         return 0
     except CstorefError as exc:

@@ -17,12 +17,15 @@ BIDI_MODES = ("auto", "visual", "logical")
 # - those that honour the terminal-wg BDSM switch are put in explicit mode for the run, and we
 #   lay the text out;
 # - mlterm has a switch of its own, OSC 5379 use_ctl (its bidi and shaping), and draws FSI
-#   and PDI as visible boxes: switched off for the run, given our visual text;
-# - Konsole has no switch.  It runs ICU's bidi on each screen line, shapes with ICU, and mirrors
-#   nothing; a zero-width format character joins the cell before it, and Konsole passes it on
-#   to ICU.  So it gets our visual text (shaped, mirrored, in display order) with LRM and LRO
-#   after each line's first cell: its bidi then keeps the order it is given, and ICU leaves
-#   letters already in presentation forms as they are (no gap after lam-alef);
+#   and PDI as visible boxes: switched off for the run, given our visual text.  (mlterm
+#   applies use_ctl when it draws, so switching it back on redraws the screen with mlterm's
+#   own bidi; it ignores overrides, so no text can be right both ways);
+# - Konsole has no switch.  It shapes each screen line with ICU, taking the line as logical
+#   (presentation forms too: it reshapes them), then reorders it with ICU's bidi and mirrors
+#   nothing; a zero-width format character joins the cell before it and reaches ICU.  So it
+#   gets each of our visual lines (display order, brackets mirrored, lam-alef one character)
+#   written backwards, cell by cell, under a right-to-left override: its shaping then sees
+#   Arabic words in logical order, and its bidi turns the line back into ours (``for_konsole``);
 # - the others get logical text with each cell isolated, so their per-line bidi cannot swap
 #   columns.
 _SWITCHABLE = "switch"
@@ -35,9 +38,7 @@ BDSM_IMPLICIT = "\x1b[8h"  # back to the terminal's own (implicit) bidi
 MLTERM_CTL_OFF = "\x1b]5379;use_ctl=false\x07"  # mlterm: no bidi, no shaping of its own
 MLTERM_CTL_ON = "\x1b]5379;use_ctl=true\x07"
 _SWITCHES = {_SWITCHABLE: (BDSM_EXPLICIT, BDSM_IMPLICIT), _MLTERM: (MLTERM_CTL_OFF, MLTERM_CTL_ON)}
-# LRM, so that a terminal finding the paragraph direction from the first strong character
-# finds L; LRO, so that the rest of the line keeps its order.
-_PIN = "\u200e\u202d"
+_RLO, _PDF = "\u202e", "\u202c"
 
 
 def implicit_terminal(env: Mapping[str, str]) -> str | None:
@@ -62,22 +63,55 @@ def implicit_terminal(env: Mapping[str, str]) -> str | None:
     return None
 
 
-def pin_lines(text: str) -> str:
-    """Each line with LRM and LRO after its first cell (after any leading colour sequence), so
-    a terminal that reorders each line by UAX #9 shows it in the order it is written."""
+def for_konsole(text: str) -> str:
+    """Visual lines as Konsole must receive them to show them as they are (see above).
+
+    Each line's cells (a character with the marks after it, and its colour) are written in
+    reverse order under RLO...PDF, except the first one, which goes first, outside: a zero-width
+    override cannot come before it, and a line's first cell at the left edge needs no moving.
+    When that first cell is right-to-left itself (Konsole would move it), the whole line is
+    written backwards and the override follows its first cell, which is then the line's last.
+    """
     import re
     import unicodedata
 
-    escapes = re.compile("(?:\x1b\\[[0-?]*[ -/]*[@-~])*")
-    lines = text.split("\n")
-    for k, line in enumerate(lines):
-        start = escapes.match(line).end()
-        if start < len(line):
-            end = start + 1
-            while end < len(line) and unicodedata.category(line[end]) in ("Mn", "Me"):
-                end += 1
-            lines[k] = line[:end] + _PIN + line[end:]
-    return "\n".join(lines)
+    token = re.compile("\x1b\\[[0-?]*[ -/]*m|.", re.DOTALL)
+    out = []
+    for line in text.split("\n"):
+        cells: list[list[str]] = []  # [style, text]
+        style = ""
+        for found in token.finditer(line):
+            piece = found.group()
+            if piece.startswith("\x1b["):
+                style = "" if piece in ("\x1b[0m", "\x1b[m") else style + piece
+            elif cells and unicodedata.category(piece) in ("Mn", "Me", "Cf"):
+                cells[-1][1] += piece
+            else:
+                cells.append([style, piece])
+        if len(cells) < 2:
+            out.append(line)
+            continue
+        kind = unicodedata.bidirectional(cells[0][1][0])
+        if kind in ("R", "AL", "AN") and unicodedata.bidirectional(cells[-1][1][0]) in ("R", "AL"):
+            order = cells[::-1]
+        else:
+            order = [cells[0], *cells[:0:-1]]
+        # Spaces that end up last would be trailing whitespace, which L1 puts back at the
+        # line's end: no-break spaces (CS, not WS) keep their place and look the same.
+        k = len(order) - 1
+        while k > 0 and order[k][1] == " ":
+            order[k] = [order[k][0], "\u00a0"]
+            k -= 1
+        written = []
+        current = ""
+        for k, (cell_style, cell) in enumerate(order):
+            if cell_style != current:
+                written.append("\x1b[0m" + cell_style)
+                current = cell_style
+            written.append(cell + (_RLO if k == 0 else ""))
+        written.append(_PDF + ("\x1b[0m" if current else ""))
+        out.append("".join(written))
+    return "\n".join(out)
 
 
 class Output:
@@ -96,7 +130,7 @@ class Output:
         self.explicit_switch = explicit_switch
         #: the terminal's own bidi off, then back on: BDSM's CSI 8 l / CSI 8 h, or mlterm's
         self.switch_on, self.switch_off = switch
-        #: visual text pinned in its order line by line (``pin_lines``), for Konsole
+        #: visual text written for Konsole's own shaping and bidi (``for_konsole``)
         self.pin = pin
         self.tty = tty
         self.color = color

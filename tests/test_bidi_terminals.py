@@ -1,8 +1,8 @@
 """What is sent to mlterm and Konsole, which run bidi themselves: their switches and their text.
 
 mlterm gets visual text between OSC 5379 use_ctl=false and use_ctl=true, restored on every
-exit path; Konsole gets visual text with each line pinned in its order (LRM and LRO after its
-first cell).  Checked in process for each exit path and through a real pty for a whole run.
+exit path; Konsole gets each visual line written backwards, cell by cell, under RLO, so that
+its own shaping sees Arabic in logical order and its own bidi turns the line back.  Checked in process for each exit path and through a real pty for a whole run.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from conftest import clean_env
 
 from cstoref import app as app_module
 from cstoref import bidi
-from cstoref.context import MLTERM_CTL_OFF, MLTERM_CTL_ON, make_output, pin_lines
+from cstoref.context import MLTERM_CTL_OFF, MLTERM_CTL_ON, for_konsole, make_output
 
 MLTERM_ENVS = [{"MLTERM": "3.9.3", "TERM": "xterm"}, {"TERM": "mlterm"}, {"TERM": "mlterm-256color"}]
 KONSOLE_ENV = {"KONSOLE_VERSION": "221203", "TERM": "xterm-256color"}
@@ -41,16 +41,50 @@ def test_mlterm_is_found_and_given_visual_text(env):
     assert make_output(env={**env, "TMUX": "/tmp/x"}, stdout=Tty()).explicit_switch is False
 
 
-def test_konsole_is_given_visual_text_pinned_in_its_order():
+def test_konsole_is_given_visual_text_written_for_it():
     out = make_output(env=KONSOLE_ENV, stdout=Tty())
     assert out.bidi == "visual" and out.pin and not out.explicit_switch
     assert make_output(env=KONSOLE_ENV, bidi="logical", stdout=Tty()).pin is False
     assert make_output(env=KONSOLE_ENV, stdout=io.StringIO()).pin is False  # a pipe
 
 
-def test_pin_lines():
-    assert pin_lines("│ ab │\n\n\x1b[1mx\x1b[0m y") == "│\u200e\u202d ab │\n\n\x1b[1mx\u200e\u202d\x1b[0m y"
-    assert pin_lines("e\u0301f") == "e\u0301\u200e\u202df"  # after the first cell's marks
+def _konsole_shows(line: str) -> str:
+    """What a UAX #9 line of paragraph level 0 shows for a line of ``for_konsole``: the
+    cell before RLO in place, the override reversed cell by cell (L1 kept off by NBSP)."""
+    first, _, rest = line.partition("\u202e")
+    rest = rest.replace("\u202c", "")
+    cells: list[str] = []
+    for c in rest:
+        if cells and bidi.width(c) == 0:
+            cells[-1] += c
+        else:
+            cells.append(c)
+    return (first + "".join(reversed(cells))).replace("\u00a0", " ")
+
+
+def test_for_konsole_examples():
+    assert for_konsole("│ ab │") == "│\u202e│ ba\u00a0\u202c"
+    assert for_konsole("") == "" and for_konsole("x") == "x"
+    shaped = bidi.shape("مرحبا")[::-1]
+    assert for_konsole("  " + shaped) == " \u202e" + shaped[::-1] + "\u00a0\u202c"
+    # A line that starts right to left and ends so: written backwards as a whole.
+    assert for_konsole(shaped) == shaped[-1] + "\u202e" + shaped[-2::-1] + "\u202c"
+    # Marks stay after their letter, colours with their text.
+    assert for_konsole("a\u0301b\x1b[1mc\x1b[0m") == "a\u0301\u202e\x1b[0m\x1b[1mc\x1b[0mb\u202c"
+
+
+@pytest.mark.parametrize(("command", "params"), [("members", {"status": "member"}), ("deployment", {"year": 2022})])
+def test_for_konsole_gives_back_the_visual_lines(monkeypatch, command, params):
+    out = Tty()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert app_module.run(command, params, lang="ar", bidi="visual", no_color=True, env={"COLUMNS": "90"}) == 0
+    checked = 0
+    for line in out.getvalue().split("\n"):
+        sent = for_konsole(line)
+        if "\u202e" in sent and not sent.startswith(line[-1] + "\u202e"):
+            assert _konsole_shows(sent) == line, line
+            checked += 1
+    assert checked >= 3
 
 
 def _run(monkeypatch, env, write=None, **kwargs) -> tuple[int, str]:
@@ -110,7 +144,7 @@ def test_konsole_text_is_the_visual_text_pinned(monkeypatch):
     code, text = _run(monkeypatch, KONSOLE_ENV, lang="ar")
     assert code == 0
     _, visual = _run(monkeypatch, {}, lang="ar", bidi="visual")
-    assert text == pin_lines(visual)
+    assert text == for_konsole(visual)
     assert "\x1b[8l" not in text and "\u2068" not in text
     assert "\ufefb" in text or "\ufefc" in text  # lam-alef in one cell, shaped here
 
@@ -152,5 +186,5 @@ def test_konsole_through_a_pty():
     assert code == 0
     text = data.decode("utf-8")
     assert "\x1b]5379" not in text and "\x1b[8" not in text and "\u2068" not in text
-    lines = [line for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
-    assert all("\u200e\u202d" in line for line in lines)
+    lines = [line for line in text.replace("\r\n", "\n").split("\n") if len(line.strip()) > 1]
+    assert lines and all("\u202e" in line for line in lines)
