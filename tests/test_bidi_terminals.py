@@ -188,3 +188,11 @@ def test_konsole_through_a_pty():
     assert "\x1b]5379" not in text and "\x1b[8" not in text and "\u2068" not in text
     lines = [line for line in text.replace("\r\n", "\n").split("\n") if len(line.strip()) > 1]
     assert lines and all("\u202e" in line for line in lines)
+
+
+def test_ids_read_the_same_in_isolated_and_visual_mode(monkeypatch):
+    # Flush right in an Arabic table, but left to right like the id itself, in both modes.
+    _, isolated = _run(monkeypatch, {"TERM_PROGRAM": "Apple_Terminal"}, lang="ar", no_color=True)
+    _, visual = _run(monkeypatch, {}, lang="ar", bidi="visual", no_color=True)
+    assert "\u2066000 003\u2069" in isolated and "\u2067000 003\u2069" not in isolated
+    assert "000 003" in visual
