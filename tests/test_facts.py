@@ -93,6 +93,32 @@ def test_the_reason_and_the_verdict_agree(store: dict[str, Any]) -> None:
     assert not problems, problems
 
 
+OPENING = {
+    "contradicted": {"en": "Contradicted: ", "ar": "يخالف المراجع: "},
+    "unverifiable": {"en": "Unverifiable: ", "ar": "لا يمكن التحقق منه: "},
+}
+
+
+def test_a_reason_opens_with_the_word_of_its_verdict_in_both_languages(store: dict[str, Any]) -> None:
+    """The mark a reader sees and the first word of the reason say the same thing, in English and Arabic.
+
+    The kind of error (a wrong addressee, a figure withdrawn, out of date) follows that word, so a
+    reason never opens with a word that could be read as a third verdict.
+    """
+    problems = []
+    for where, s in ranked(store):
+        reason = s.get("reason") or {}
+        verdict = s.get("verdict")
+        for lang in ("en", "ar"):
+            text = reason.get(lang, "")
+            opens = [v for v, words in OPENING.items() if text.startswith(words[lang])]
+            if verdict and opens != [verdict]:
+                problems.append(f"{where} ({lang}): a {verdict} reason opens {text[:30]!r}")
+            if not verdict and opens:
+                problems.append(f"{where} ({lang}): the reason opens {opens[0]} but there is no verdict")
+    assert not problems, problems
+
+
 def test_both_verdicts_are_used(store: dict[str, Any]) -> None:
     verdicts = {s.get("verdict") for _, s in ranked(store)}
     assert {"contradicted", "unverifiable"} <= verdicts
@@ -301,3 +327,22 @@ def test_search_finds_an_article_claim_in_its_own_words(words: str, expected: st
     result = run_cli("search", words, "--json")
     assert result.returncode == 0, result.stderr
     assert expected in {hit["id"] for hit in json.loads(result.stdout)}
+
+
+def test_kazakhstan_2022_deaths_prefer_the_final_count_and_drop_the_retracted_one(store: dict[str, Any]) -> None:
+    values = {v["value"]: v for v in record(store, "figures", "fig-kazakhstan-deaths-2022")["values"]}
+    assert [v for v, e in values.items() if e["rank"] == "preferred"] == [238]
+    assert (values[230]["rank"], values[230]["date"], values[230]["source"]) == ("normal", "2022-03-14", "ifx22")
+    assert (values[164]["rank"], values[164]["verdict"]) == ("deprecated", "contradicted")
+
+
+def test_each_dated_claim_of_armenias_2021_appeal_cites_a_page_that_speaks_of_the_appeal(store: dict[str, Any]) -> None:
+    requested = claims(record(store, "deployments", "dep-2021-arm"), "requested")["2021-05"]
+    assert "yer22" not in sources_of(requested)
+    assert {"azat21", "mfa21"} <= set(sources_of(requested))
+
+
+def test_the_end_of_afghanistans_observer_period_is_de_facto(store: dict[str, Any]) -> None:
+    until = claims(record(store, "countries", "afg"), "observer-until")["2021-08"]
+    assert until["qualifier"] == "de facto"
+    assert any("formally" in (c["note"] or "") for c in until["sources"])
