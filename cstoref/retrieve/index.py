@@ -1,0 +1,218 @@
+"""The index: each term maps to the fields of the records it occurs in, and its positions there.
+
+Like an FTS5 table, it knows nothing of ranking. It is built from `Store.records()`, every
+table alike; for the bundled store it is built ahead of time and shipped (see `bundled_text`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from . import analysis
+
+#: where a field lies in its record, best first: what ranking calls the attribute
+NAME, OWN, NESTED, POINTER = 0, 1, 2, 3
+TIER_NAMES = ("name", "text", "nested", "pointer")
+
+#: a record's own name: a match here means the record is what was asked for
+NAME_KEYS = frozenset({"name", "aliases", "iso3", "iso2", "code", "codes", "abbreviation", "subject"})
+#: fields with no words of their own: ids, citations' source ids, and the kinds of values
+SKIP_KEYS = frozenset({"id", "key", "source", "rank", "qualifier", "property", "kind", "translation", "language",
+                       "scope", "file", "url"})
+_LANGS = frozenset({"en", "ar", "ru"})
+#: a field's name holds words too (legal_basis) when it has more than one
+KEY_WORDS = "#"
+
+FORMAT = 1
+_HERE = os.path.dirname(os.path.abspath(__file__))
+BUNDLED = os.path.join(_HERE, "bundled.json")
+
+
+def leaves(record: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], Any, int]]:
+    """Every string or number of a record with its path and tier; a field name of several
+    words comes first, as its own field."""
+    for key, value in record.items():
+        if key in SKIP_KEYS:
+            continue
+        tier = NAME if key in NAME_KEYS else OWN
+        if "_" in key:
+            yield (key, KEY_WORDS), key.replace("_", " "), tier
+        stack: list[tuple[tuple[Any, ...], Any]] = [((key,), value)]
+        while stack:
+            path, item = stack.pop()
+            if isinstance(item, bool) or item is None:
+                continue
+            if isinstance(item, (str, int, float)):
+                own = all(isinstance(p, int) or p in _LANGS for p in path[1:])
+                yield path, item, tier if own else NESTED
+            elif isinstance(item, dict):
+                stack.extend(((*path, k), v) for k, v in reversed(item.items()) if k not in SKIP_KEYS)
+            elif isinstance(item, list):
+                stack.extend(((*path, i), v) for i, v in reversed(list(enumerate(item))))
+
+
+def names(record: dict[str, Any]) -> list[str]:
+    """A record's name in each language and its aliases."""
+    name = record.get("name")
+    found = [v for v in name.values() if isinstance(v, str)] if isinstance(name, dict) else []
+    aliases = record.get("aliases")
+    if isinstance(aliases, dict):
+        for values in aliases.values():
+            found += [v for v in values or () if isinstance(v, str)]
+    return found
+
+
+def is_entity(record: dict[str, Any]) -> bool:
+    """A thing with names others mention (a country, a person, a place, an organisation)."""
+    return isinstance(record.get("name"), dict) and ("aliases" in record or "iso3" in record)
+
+
+def resolve(record: dict[str, Any], path: list[Any] | tuple[Any, ...]) -> str:
+    """The text of the field at `path` (a field name's own words for a KEY_WORDS path)."""
+    if path and path[-1] == KEY_WORDS:
+        return str(path[0]).replace("_", " ")
+    item: Any = record
+    for step in path:
+        item = item[step]
+    return item if isinstance(item, str) else str(item)
+
+
+class Index:
+    """Postings (term -> flat [field, position, ...]) over fields; "@N" terms are entity N,
+    mentioned by one of its names or pointed at by its id or code."""
+
+    def __init__(self) -> None:
+        self.docs: list[tuple[str, str]] = []
+        #: per field: its doc, its tier, its path in the record, its number of words
+        self.fields: list[tuple[int, int, list[Any], int]] = []
+        self.postings: dict[str, list[int]] = {}
+        self.lengths: list[int] = []
+        #: per entity: its doc, each of its names as terms, its codes
+        self.entities: list[tuple[int, list[list[str]], list[str]]] = []
+        #: a term -> a word of the store that gives it, for "did you mean"
+        self.surfaces: dict[str, str] = {}
+        self.known: dict[str, list[str]] = {}
+        self._vocabulary: list[str] | None = None
+
+    def vocabulary(self) -> list[str]:
+        if self._vocabulary is None:
+            self._vocabulary = [t for t in self.postings if t[0] != "@"]
+        return self._vocabulary
+
+    def to_json(self, fingerprint: str) -> str:
+        data = {"format": FORMAT, "store": fingerprint, "docs": self.docs, "fields": self.fields,
+                "lengths": self.lengths, "entities": self.entities, "surfaces": self.surfaces,
+                "known": self.known, "postings": self.postings}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Index:
+        index = cls()
+        index.docs = [tuple(d) for d in data["docs"]]  # type: ignore[misc]
+        index.fields = data["fields"]
+        index.lengths = data["lengths"]
+        index.entities = data["entities"]
+        index.surfaces = data["surfaces"]
+        index.postings = data["postings"]
+        index.known = data["known"]
+        analysis.known.update((k, tuple(v)) for k, v in data["known"].items())
+        return index
+
+
+def build(records: list[tuple[str, dict[str, Any]]]) -> Index:
+    """The index of `records` (table, record), in their order."""
+    index = Index()
+    postings = index.postings
+    # What points at an entity: its id and its three-letter code, written as a field's whole value.
+    pointer: dict[str, int] = {}
+    entities: list[tuple[int, dict[str, Any]]] = []
+    for doc, (_, record) in enumerate(records):
+        if is_entity(record):
+            entities.append((doc, record))
+            for code in (record.get("id"), record.get("iso3")):
+                if isinstance(code, str) and code:
+                    pointer.setdefault(code, doc)
+    # Each entity's names, as terms; the first term of a name -> (name, entity number).
+    starts: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for number, (doc, record) in enumerate(entities):
+        variants: list[list[str]] = []
+        for name in names(record):
+            terms = tuple(word[3][0] for word in analysis.analyse(name))
+            if terms and list(terms) not in variants:
+                variants.append(list(terms))
+                starts.setdefault(terms[0], []).append((terms, number))
+        codes = [c for c in (record.get("iso3"), record.get("iso2"), record.get("id")) if isinstance(c, str) and c]
+        index.entities.append((doc, variants, codes))
+    entity_of_doc = {doc: number for number, (doc, _) in enumerate(entities)}
+    cache: dict[str, list[tuple[int, int, str, tuple[str, ...]]]] = {}
+    for doc, (table, record) in enumerate(records):
+        index.docs.append((table, str(record.get("id", doc))))
+        length = 0
+        for path, value, tier in leaves(record):
+            if isinstance(value, str) and value in pointer and tier != NAME and pointer[value] != doc:
+                fid = len(index.fields)
+                index.fields.append((doc, POINTER, list(path), 1))
+                postings.setdefault(f"@{entity_of_doc[pointer[value]]}", []).extend((fid, 0))
+                continue
+            text = value if isinstance(value, str) else str(value)
+            words = cache.get(text)
+            if words is None:
+                words = cache[text] = analysis.analyse(text)
+            if not words:
+                continue
+            fid = len(index.fields)
+            index.fields.append((doc, tier, list(path), len(words)))
+            length += len(words)
+            for position, (_, _, norm, terms) in enumerate(words):
+                for term in terms:
+                    postings.setdefault(term, []).extend((fid, position))
+                if terms and terms[0] not in index.surfaces:
+                    index.surfaces[terms[0]] = norm
+                for term in terms:
+                    for name, number in starts.get(term, ()):
+                        if _mentions(words, position, name):
+                            postings.setdefault(f"@{number}", []).extend((fid, position))
+        index.lengths.append(length)
+    index.known = {norm: list(terms) for norm, terms in analysis.known.items() if norm.isascii()}
+    return index
+
+
+def _mentions(words: list[tuple[int, int, str, tuple[str, ...]]], position: int, name: tuple[str, ...]) -> bool:
+    if position + len(name) > len(words):
+        return False
+    return all(term in words[position + k][3] for k, term in enumerate(name))
+
+
+def fingerprint(path: str) -> str:
+    import hashlib
+
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+
+def bundled_text() -> str:
+    """The prebuilt index of the bundled store, as shipped (a generated file)."""
+    from ..store import bundled_path, load
+
+    store = load(None)
+    return build(list(store.records())).to_json(fingerprint(bundled_path()))
+
+
+def for_store(store: Any) -> Index:
+    """The index of `store`: the shipped one when it was built from this very file."""
+    from ..store import bundled_path
+
+    records = list(store.records())
+    if os.path.abspath(store.path) == os.path.abspath(bundled_path()):
+        try:
+            with open(BUNDLED, encoding="utf-8") as handle:
+                data = json.load(handle)
+            if data.get("format") == FORMAT and data.get("store") == fingerprint(store.path) \
+                    and len(data["docs"]) == len(records):
+                return Index.from_json(data)
+        except (OSError, ValueError, KeyError):
+            pass  # missing or stale: build it, as for any other store
+    return build(records)
