@@ -67,12 +67,11 @@ class Engine:
 
     def snippet(self, doc: int, best: list[tuple[int, int, int, str]], around: int = 8) -> tuple[str, list[tuple[int, int]], str]:
         """The best field's text around its matches, and where they are in it."""
-        fields = self.index.fields
         counts: dict[int, int] = {}
         for b in best:
             counts[b[0]] = counts.get(b[0], 0) + 1
-        fid = min(counts, key=lambda f: (-counts[f], fields[f][1], f))
-        _, tier, path, _ = fields[fid]
+        fid = min(counts, key=lambda f: (-counts[f], self.index.tier[f], f))
+        tier, path = self.index.tier[fid], self.index.path(fid)
         record = self.records[doc][1]
         text = resolve(record, path)
         if tier == POINTER or path[-1] == KEY_WORDS:
@@ -123,13 +122,13 @@ class Engine:
             for name in names(self.records[doc][1]):
                 if analysis.is_arabic(name) == arabic:
                     choices.setdefault(" ".join(w[2] for w in analysis.analyse(name)), name)
-        for term, surface in self.index.surfaces.items():
+        for surface in self.index.surfaces.values():
             if analysis.is_arabic(surface) == arabic and len(surface) > analysis.SHORT:
                 choices.setdefault(surface, surface)
         keys = list(choices)
         found: list[str] = []
         for word in missing:
-            for key, score, _ in process.extract(word.norm, keys, scorer=fuzz.ratio, limit=limit, score_cutoff=60):
+            for key, _, _ in process.extract(word.norm, keys, scorer=fuzz.ratio, limit=limit, score_cutoff=60):
                 if choices[key] not in found:
                     found.append(choices[key])
         return found[:limit]

@@ -150,8 +150,11 @@ def english_stem(term: str) -> tuple[str, ...]:
 NORMALISE: tuple[Callable[[str], tuple[str, ...]], ...] = (compatible, lowercase, unmark, arabic_letters)
 STEM: tuple[Callable[[str], tuple[str, ...]], ...] = (arabic_article, arabic_particle, arabic_suffix, english_irregular, english_stem)
 
-#: normalised word -> its terms; filled by the prebuilt index, so its words need no stemmer
+#: normalised word -> its terms, as they are found
 known: dict[str, tuple[str, ...]] = {}
+#: normalised word -> its terms joined by spaces: the prebuilt index's English words, so that
+#: a query of the store's own words needs no stemmer
+table: dict[str, str] = {}
 
 
 def _run(filters: tuple[Callable[[str], tuple[str, ...]], ...], terms: tuple[str, ...]) -> tuple[str, ...]:
@@ -175,7 +178,9 @@ def stems(norm: str) -> tuple[str, ...]:
     """The terms of a normalised word; the first is the word's own reading, then its variants."""
     terms = known.get(norm)
     if terms is None:
-        terms = known[norm] = _run(STEM, (norm,)) if norm else ()
+        stored = table.get(norm)
+        terms = tuple(stored.split(" ")) if stored else _run(STEM, (norm,)) if norm else ()
+        known[norm] = terms
     return terms
 
 

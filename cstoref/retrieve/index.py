@@ -82,13 +82,19 @@ def resolve(record: dict[str, Any], path: list[Any] | tuple[Any, ...]) -> str:
 
 class Index:
     """Postings (term -> flat [field, position, ...]) over fields; "@N" terms are entity N,
-    mentioned by one of its names or pointed at by its id or code."""
+    mentioned by one of its names or pointed at by its id or code.
+
+    Fields are parallel lists (doc, tier, number of words, path). Loaded from the shipped
+    file, a term's postings and a field's path stay text until a query needs them.
+    """
 
     def __init__(self) -> None:
         self.docs: list[tuple[str, str]] = []
-        #: per field: its doc, its tier, its path in the record, its number of words
-        self.fields: list[tuple[int, int, list[Any], int]] = []
-        self.postings: dict[str, list[int]] = {}
+        self.doc: list[int] = []
+        self.tier: list[int] = []
+        self.size: list[int] = []
+        self._paths: list[Any] = []
+        self.postings: dict[str, Any] = {}
         self.lengths: list[int] = []
         #: per entity: its doc, each of its names as terms, its codes
         self.entities: list[tuple[int, list[list[str]], list[str]]] = []
@@ -97,28 +103,48 @@ class Index:
         self.known: dict[str, list[str]] = {}
         self._vocabulary: list[str] | None = None
 
+    def add_field(self, doc: int, tier: int, path: list[Any], size: int) -> int:
+        self.doc.append(doc)
+        self.tier.append(tier)
+        self.size.append(size)
+        self._paths.append(path)
+        return len(self.doc) - 1
+
+    def path(self, fid: int) -> list[Any]:
+        path = self._paths[fid]
+        if isinstance(path, str):
+            path = self._paths[fid] = json.loads(path)
+        return path
+
+    def posting(self, term: str) -> list[int]:
+        flat = self.postings[term]
+        if isinstance(flat, str):
+            flat = self.postings[term] = [int(n) for n in flat.split()]
+        return flat
+
     def vocabulary(self) -> list[str]:
         if self._vocabulary is None:
             self._vocabulary = [t for t in self.postings if t[0] != "@"]
         return self._vocabulary
 
     def to_json(self, fingerprint: str) -> str:
-        data = {"format": FORMAT, "store": fingerprint, "docs": self.docs, "fields": self.fields,
+        data = {"format": FORMAT, "store": fingerprint, "docs": self.docs, "doc": self.doc, "tier": self.tier,
+                "size": self.size, "paths": [json.dumps(self.path(f), ensure_ascii=False) for f in range(len(self.doc))],
                 "lengths": self.lengths, "entities": self.entities, "surfaces": self.surfaces,
-                "known": self.known, "postings": self.postings}
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
+                "known": {k: " ".join(v) for k, v in self.known.items()},
+                "postings": {t: " ".join(map(str, self.posting(t))) for t in self.postings}}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Index:
         index = cls()
-        index.docs = [tuple(d) for d in data["docs"]]  # type: ignore[misc]
-        index.fields = data["fields"]
+        index.docs = data["docs"]
+        index.doc, index.tier, index.size, index._paths = data["doc"], data["tier"], data["size"], data["paths"]
         index.lengths = data["lengths"]
         index.entities = data["entities"]
         index.surfaces = data["surfaces"]
         index.postings = data["postings"]
-        index.known = data["known"]
-        analysis.known.update((k, tuple(v)) for k, v in data["known"].items())
+        analysis.table.update(data["known"])
         return index
 
 
@@ -148,23 +174,23 @@ def build(records: list[tuple[str, dict[str, Any]]]) -> Index:
         index.entities.append((doc, variants, codes))
     entity_of_doc = {doc: number for number, (doc, _) in enumerate(entities)}
     cache: dict[str, list[tuple[int, int, str, tuple[str, ...]]]] = {}
+    norms: set[str] = set()
     for doc, (table, record) in enumerate(records):
-        index.docs.append((table, str(record.get("id", doc))))
+        index.docs.append([table, str(record.get("id", doc))])
         length = 0
         for path, value, tier in leaves(record):
             if isinstance(value, str) and value in pointer and tier != NAME and pointer[value] != doc:
-                fid = len(index.fields)
-                index.fields.append((doc, POINTER, list(path), 1))
+                fid = index.add_field(doc, POINTER, list(path), 1)
                 postings.setdefault(f"@{entity_of_doc[pointer[value]]}", []).extend((fid, 0))
                 continue
             text = value if isinstance(value, str) else str(value)
             words = cache.get(text)
             if words is None:
                 words = cache[text] = analysis.analyse(text)
+                norms.update(word[2] for word in words if word[2].isascii())
             if not words:
                 continue
-            fid = len(index.fields)
-            index.fields.append((doc, tier, list(path), len(words)))
+            fid = index.add_field(doc, tier, list(path), len(words))
             length += len(words)
             for position, (_, _, norm, terms) in enumerate(words):
                 for term in terms:
@@ -176,7 +202,8 @@ def build(records: list[tuple[str, dict[str, Any]]]) -> Index:
                         if _mentions(words, position, name):
                             postings.setdefault(f"@{number}", []).extend((fid, position))
         index.lengths.append(length)
-    index.known = {norm: list(terms) for norm, terms in analysis.known.items() if norm.isascii()}
+    # English words with their stems, so that a query of the store's own words needs no stemmer.
+    index.known = {norm: list(analysis.stems(norm)) for norm in sorted(norms)}
     return index
 
 

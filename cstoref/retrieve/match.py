@@ -25,7 +25,7 @@ class QueryWord:
         self.norm = norm
         self.terms = terms
         self.stop = stop
-        self.upper = text.isupper()
+        self.upper = text.isupper() and len(text) > 1
         #: term -> typos, for every term of the index this word may be
         self.candidates: dict[str, int] = {}
 
@@ -37,8 +37,8 @@ def budget(word: str) -> int:
 
 def query_words(text: str) -> list[QueryWord]:
     words = []
-    for _, _, word, terms in analysis.analyse(text):
-        words.append(QueryWord(word, word, terms, word in analysis.STOPWORDS))
+    for start, end, word, terms in analysis.analyse(text):
+        words.append(QueryWord(text[start:end], word, terms, word in analysis.STOPWORDS))
     return words
 
 
@@ -57,8 +57,9 @@ def candidates(index: Index, word: QueryWord) -> None:
     for term in word.terms:
         if term in index.postings:
             found[term] = 0
-    allowed = budget(word.norm)
-    if allowed and word.terms and len(word.norm) > analysis.SHORT:
+    # The budget goes by the term that is compared: «الأمم» is «امم», too short for a typo.
+    allowed = budget(word.terms[0]) if word.terms else 0
+    if allowed:
         for term, typos in _fuzzy(word.terms[0], index.vocabulary(), allowed):
             found.setdefault(term, typos)
     word.candidates = found
@@ -102,17 +103,16 @@ def entities(index: Index, words: list[QueryWord]) -> None:
 def occurrences(index: Index, word: QueryWord, allowed_docs: set[int] | None = None,
                 keys: frozenset[str] | None = None) -> dict[int, list[Occurrence]]:
     """doc -> [(field, position, typos, term)] for every place the word occurs."""
-    fields = index.fields
+    doc_of = index.doc
     found: dict[int, list[Occurrence]] = {}
     for term, typos in word.candidates.items():
-        flat = index.postings[term]
+        flat = index.posting(term)
         for k in range(0, len(flat), 2):
             fid = flat[k]
-            field = fields[fid]
-            doc = field[0]
+            doc = doc_of[fid]
             if allowed_docs is not None and doc not in allowed_docs:
                 continue
-            if keys is not None and field[2][0] not in keys:
+            if keys is not None and index.path(fid)[0] not in keys:
                 continue
             found.setdefault(doc, []).append((fid, flat[k + 1], typos, term))
     return found
@@ -131,7 +131,7 @@ def match(index: Index, words: list[QueryWord], tables: frozenset[str] | None = 
     allowed = None if tables is None else {d for d, (t, _) in enumerate(index.docs) if t in tables}
     per_word = []
     docs: set[int] | None = allowed
-    for word in sorted(required, key=lambda w: sum(len(index.postings[t]) for t in w.candidates)):
+    for word in sorted(required, key=lambda w: sum(len(index.posting(t)) for t in w.candidates)):
         occ = occurrences(index, word, docs, keys)
         docs = set(occ)
         per_word.append((word, occ))

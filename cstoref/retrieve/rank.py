@@ -27,9 +27,9 @@ class Candidate:
     def __init__(self, doc: int, occ: list[list[Occurrence]], index: Index) -> None:
         self.doc = doc
         self.occ = occ
-        fields = index.fields
+        tier = index.tier
         #: per word, its best occurrence: best place first, then fewest typos
-        self.best = [min(o, key=lambda x: (fields[x[0]][1], x[2], x[0], x[1])) for o in occ]
+        self.best = [min(o, key=lambda x: (tier[x[0]], x[2], x[0], x[1])) for o in occ]
         self.rules: dict[str, int] = {}
         self.relevance = 0.0
         self.score = 0.0
@@ -37,7 +37,7 @@ class Candidate:
 
 def attribute(c: Candidate, index: Index, words: list[QueryWord]) -> int:
     """Name, alias or code first; then the record's own text; nested fields; a pointer."""
-    return max(index.fields[b[0]][1] for b in c.best)
+    return max(index.tier[b[0]] for b in c.best)
 
 
 def typo(c: Candidate, index: Index, words: list[QueryWord]) -> int:
@@ -61,10 +61,9 @@ def proximity(c: Candidate, index: Index, words: list[QueryWord]) -> int:
 
 def exactness(c: Candidate, index: Index, words: list[QueryWord]) -> int:
     """0 when a name of the record is the query itself, no more words than it."""
-    fields = index.fields
-    named = {b[0] for b in c.best if fields[b[0]][1] == NAME}
+    named = {b[0] for b in c.best if index.tier[b[0]] == NAME}
     for fid in named:
-        if all(b[0] == fid for b in c.best) and fields[fid][3] <= len(c.best):
+        if all(b[0] == fid for b in c.best) and index.size[fid] <= len(c.best):
             return 0
         if all(b[3][0] == "@" for b in c.best) and len(named) == 1:
             return 0
@@ -88,7 +87,7 @@ def bm25(c: Candidate, index: Index, df: list[int], k1: float = 1.2, b: float = 
     total = 0.0
     for occ, count in zip(c.occ, df):
         idf = math.log(1 + (n - count + 0.5) / (count + 0.5))
-        tf = sum(TIER_WEIGHT[index.fields[o[0]][1]] for o in occ)
+        tf = sum(TIER_WEIGHT[index.tier[o[0]]] for o in occ)
         total += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average))
     return total
 
@@ -121,7 +120,7 @@ def explain(c: Candidate, index: Index, words: list[QueryWord]) -> dict[str, Any
 
     out = []
     for word, best, occ in zip(words, c.best, c.occ):
-        fields = sorted({field_path(index.fields[o[0]][2]) for o in occ})
+        fields = sorted({field_path(index.path(o[0])) for o in occ})
         out.append({"word": word.text, "exact": best[2] == 0, "typos": best[2],
                     "via": "name" if best[3][0] == "@" else "word", "fields": fields})
     rules = dict(c.rules)
