@@ -98,7 +98,8 @@ def unmark(term: str) -> tuple[str, ...]:
     term = _MARK.sub("", term)
     if not term.isascii():
         decomposed = unicodedata.normalize("NFKD", term)
-        term = "".join(ch for ch in decomposed if not unicodedata.combining(ch) or "\u0600" <= ch <= "\u06ff")
+        kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch) or "\u0600" <= ch <= "\u06ff")
+        term = unicodedata.normalize("NFC", kept)
     return (term,) if term else ()
 
 

@@ -100,7 +100,8 @@ class Index:
         self.entities: list[tuple[int, list[list[str]], list[str]]] = []
         #: a term -> a word of the store that gives it, for "did you mean"
         self.surfaces: dict[str, str] = {}
-        self.known: dict[str, list[str]] = {}
+        #: English words -> their terms (as a list, or joined by spaces once loaded)
+        self.known: dict[str, Any] = {}
         self._vocabulary: list[str] | None = None
 
     def add_field(self, doc: int, tier: int, path: list[Any], size: int) -> int:
@@ -131,7 +132,7 @@ class Index:
         data = {"format": FORMAT, "store": fingerprint, "docs": self.docs, "doc": self.doc, "tier": self.tier,
                 "size": self.size, "paths": [json.dumps(self.path(f), ensure_ascii=False) for f in range(len(self.doc))],
                 "lengths": self.lengths, "entities": self.entities, "surfaces": self.surfaces,
-                "known": {k: " ".join(v) for k, v in self.known.items()},
+                "known": {k: v if isinstance(v, str) else " ".join(v) for k, v in self.known.items()},
                 "postings": {t: " ".join(map(str, self.posting(t))) for t in self.postings}}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -144,6 +145,7 @@ class Index:
         index.entities = data["entities"]
         index.surfaces = data["surfaces"]
         index.postings = data["postings"]
+        index.known = data["known"]
         analysis.table.update(data["known"])
         return index
 

@@ -60,13 +60,14 @@ def proximity(c: Candidate, index: Index, words: list[QueryWord]) -> int:
 
 
 def exactness(c: Candidate, index: Index, words: list[QueryWord]) -> int:
-    """0 when a name of the record is the query itself, no more words than it."""
+    """0 when a name of the record is the query itself, no more words than it, or when the
+    record is the very entity the query names."""
     named = {b[0] for b in c.best if index.tier[b[0]] == NAME}
     for fid in named:
         if all(b[0] == fid for b in c.best) and index.size[fid] <= len(c.best):
             return 0
-        if all(b[3][0] == "@" for b in c.best) and len(named) == 1:
-            return 0
+    if all(b[3][0] == "@" and index.entities[int(b[3][1:])][0] == c.doc for b in c.best):
+        return 0
     return 1
 
 
