@@ -6,10 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cstoref.retrieve import Engine, analysis, engine
 from cstoref.retrieve.index import NAME, NESTED, OWN, POINTER, build, for_store
 from cstoref.retrieve.match import budget, query_words
+from cstoref.retrieve.typos import Vocabulary, distance
 from cstoref.store import load
 
 
@@ -139,6 +142,30 @@ def test_stop_words_need_not_match(small: Engine) -> None:
 @pytest.mark.parametrize(("word", "allowed"), [("abcd", 0), ("abcde", 1), ("abcdefgh", 1), ("abcdefghi", 2)])
 def test_typo_budget(word: str, allowed: int) -> None:
     assert budget(word) == allowed
+
+
+def _osa(a: str, b: str) -> int:
+    """The textbook table, in full, to check the bounded one against."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text("abcyتوك", max_size=9), st.text("abcyتوك", max_size=9), st.integers(0, 3))
+def test_bounded_distance_is_the_osa_distance(a: str, b: str, limit: int) -> None:
+    full = _osa(a, b)
+    assert distance(a, b, limit) == (full if full <= limit else limit + 1)
+
+
+def test_vocabulary_near_finds_every_term_within_the_typos() -> None:
+    terms = ["kazakhstan", "kyrgyzstan", "tokayev", "tokaev", "toka", "kazakh"]
+    near = Vocabulary(terms).near("kazakstan", 2)
+    assert sorted(near) == sorted((t, _osa("kazakstan", t)) for t in terms if 0 < _osa("kazakstan", t) <= 2)
 
 
 def test_typos_count_a_transposition_as_one(small: Engine) -> None:

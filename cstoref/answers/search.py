@@ -68,7 +68,7 @@ def search(store: Store, text: str, limit: int | None = None, all: bool = False)
     chosen = hits[:limit] if limit else hits
     data = [
         {"kind": kind(hit.table)["en"], "id": hit.record.get("id"), "label": label(hit.table, hit.record),
-         "score": hit.score, "matched": hit.matched, "snippet": hit.snippet, "record": hit.record}
+         "score": hit.score, "matched": hit.matched, "record": hit.record}
         for hit in chosen
     ]
     shown = hits if all else hits[: limit or SHOWN]

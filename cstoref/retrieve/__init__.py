@@ -21,20 +21,37 @@ class TooLong(ValueError):
 
 
 class Hit:
-    """One result: the record, where it ranks and why, and the text that matched."""
+    """One result: the record, where it ranks and why; its snippet is made when asked for."""
 
-    __slots__ = ("table", "record", "score", "matched", "snippet", "marks", "field")
+    __slots__ = ("table", "record", "score", "matched", "_engine", "_doc", "_best", "_snippet")
 
-    def __init__(self, table: str, record: dict[str, Any], score: float, matched: dict[str, Any],
-                 snippet: str, marks: list[tuple[int, int]], field: str) -> None:
-        self.table = table
-        self.record = record
+    def __init__(self, engine: Engine, doc: int, best: list[Any], score: float, matched: dict[str, Any]) -> None:
+        self.table, self.record = engine.records[doc]
         self.score = score
         self.matched = matched
-        self.snippet = snippet
-        #: (start, end) of each matched word in `snippet`
-        self.marks = marks
-        self.field = field
+        self._engine = engine
+        self._doc = doc
+        self._best = best
+        self._snippet: tuple[str, list[tuple[int, int]], str] | None = None
+
+    def _made(self) -> tuple[str, list[tuple[int, int]], str]:
+        if self._snippet is None:
+            self._snippet = self._engine.snippet(self._doc, self._best)
+        return self._snippet
+
+    @property
+    def snippet(self) -> str:
+        """The best matching field's text around the match."""
+        return self._made()[0]
+
+    @property
+    def marks(self) -> list[tuple[int, int]]:
+        """(start, end) of each matched word in `snippet`."""
+        return self._made()[1]
+
+    @property
+    def field(self) -> str:
+        return self._made()[2]
 
 
 class Engine:
@@ -60,9 +77,7 @@ class Engine:
         required, matched = match(self.index, words, tables, keys)
         hits = []
         for c in rank(self.index, required, matched):
-            table, record = self.records[c.doc]
-            snippet, marks, field = self.snippet(c.doc, c.best)
-            hits.append(Hit(table, record, c.score, explain(c, self.index, required), snippet, marks, field))
+            hits.append(Hit(self, c.doc, c.best, c.score, explain(c, self.index, required)))
         return required, hits
 
     def snippet(self, doc: int, best: list[tuple[int, int, int, str]], around: int = 8) -> tuple[str, list[tuple[int, int]], str]:
@@ -110,10 +125,9 @@ class Engine:
 
     def suggest(self, words: list[QueryWord], limit: int = 3) -> list[str]:
         """Names and words of the store nearest to the words that matched nothing, in the
-        script they were typed in."""
-        from rapidfuzz import fuzz, process
-
+        script they were typed in: up to half of a word's letters may differ (four at most)."""
         from .index import names
+        from .typos import distance
 
         missing = [w for w in words if not w.candidates] or words
         arabic = any(analysis.is_arabic(w.norm) for w in missing)
@@ -125,12 +139,17 @@ class Engine:
         for surface in self.index.surfaces.values():
             if analysis.is_arabic(surface) == arabic and len(surface) > analysis.SHORT:
                 choices.setdefault(surface, surface)
-        keys = list(choices)
-        found: list[str] = []
+        ranked: list[tuple[float, int, str]] = []
         for word in missing:
-            for key, _, _ in process.extract(word.norm, keys, scorer=fuzz.ratio, limit=limit, score_cutoff=60):
-                if choices[key] not in found:
-                    found.append(choices[key])
+            allowed = min(4, (len(word.norm) + 1) // 2)
+            for order, (key, shown) in enumerate(choices.items()):
+                typos = distance(word.norm, key, allowed)
+                if typos <= allowed:
+                    ranked.append((typos / max(len(key), 1), order, shown))
+        found: list[str] = []
+        for _, _, shown in sorted(ranked):
+            if shown not in found:
+                found.append(shown)
         return found[:limit]
 
 

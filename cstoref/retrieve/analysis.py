@@ -66,14 +66,34 @@ _english: Callable[[str], str] | None = None
 
 
 def _english_stemmer() -> Callable[[str], str]:
-    # Snowball's English (Porter2) stemmer; imported on first use, since most queries on the
-    # bundled store find their words in the prebuilt index's table of analysed words.
+    """Snowball's English (Porter2) stemmer, loaded on first use.
+
+    The package's __init__ imports all its thirty-odd languages (about 20 ms); this loads its
+    English module alone, under a private package name so that nothing else is affected.
+    """
     global _english
     if _english is None:
-        import snowballstemmer
+        import importlib
+        import importlib.util
+        import sys
+        import types
 
-        _english = snowballstemmer.stemmer("english").stemWord
+        whole = sys.modules.get("snowballstemmer")
+        if whole is not None:
+            _english = whole.stemmer("english").stemWord
+            return _english
+        found = importlib.util.find_spec("snowballstemmer")
+        if found is None or not found.submodule_search_locations:
+            raise ImportError("snowballstemmer is not installed")
+        package = types.ModuleType(_SNOWBALL)
+        package.__path__ = list(found.submodule_search_locations)
+        sys.modules[_SNOWBALL] = package
+        english = importlib.import_module(f"{_SNOWBALL}.english_stemmer")
+        _english = english.EnglishStemmer().stemWord
     return _english
+
+
+_SNOWBALL = "_cstoref_snowballstemmer"
 
 
 # -- the tokenizer ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import analysis
+from .typos import Vocabulary
 
 #: where a field lies in its record, best first: what ranking calls the attribute
 NAME, OWN, NESTED, POINTER = 0, 1, 2, 3
@@ -102,7 +103,7 @@ class Index:
         self.surfaces: dict[str, str] = {}
         #: English words -> their terms (as a list, or joined by spaces once loaded)
         self.known: dict[str, Any] = {}
-        self._vocabulary: list[str] | None = None
+        self._vocabulary: Vocabulary | None = None
 
     def add_field(self, doc: int, tier: int, path: list[Any], size: int) -> int:
         self.doc.append(doc)
@@ -123,9 +124,10 @@ class Index:
             flat = self.postings[term] = [int(n) for n in flat.split()]
         return flat
 
-    def vocabulary(self) -> list[str]:
+    def vocabulary(self) -> Vocabulary:
+        """The index's terms (not its entities), to look typos up in."""
         if self._vocabulary is None:
-            self._vocabulary = [t for t in self.postings if t[0] != "@"]
+            self._vocabulary = Vocabulary([t for t in self.postings if t[0] != "@"])
         return self._vocabulary
 
     def to_json(self, fingerprint: str) -> str:

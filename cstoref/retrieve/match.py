@@ -42,15 +42,6 @@ def query_words(text: str) -> list[QueryWord]:
     return words
 
 
-def _fuzzy(term: str, vocabulary: list[str], allowed: int) -> list[tuple[str, int]]:
-    # rapidfuzz's Damerau-Levenshtein in C over the whole vocabulary; imported only here.
-    from rapidfuzz import process
-    from rapidfuzz.distance import DamerauLevenshtein
-
-    found = process.extract(term, vocabulary, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=None)
-    return [(choice, int(distance)) for choice, distance, _ in found if distance]
-
-
 def candidates(index: Index, word: QueryWord) -> None:
     """Fill `word.candidates`: its own terms, then (long enough) the terms within its typos."""
     found: dict[str, int] = {}
@@ -60,7 +51,7 @@ def candidates(index: Index, word: QueryWord) -> None:
     # The budget goes by the term that is compared: «الأمم» is «امم», too short for a typo.
     allowed = budget(word.terms[0]) if word.terms else 0
     if allowed:
-        for term, typos in _fuzzy(word.terms[0], index.vocabulary(), allowed):
+        for term, typos in index.vocabulary().near(word.terms[0], allowed):
             found.setdefault(term, typos)
     word.candidates = found
 
