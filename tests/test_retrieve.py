@@ -116,13 +116,20 @@ def ids(small: Engine, query: str) -> list[str]:
 def test_index_maps_terms_to_records_fields_and_tiers(small: Engine) -> None:
     index = small.index
     where = {(index.docs[index.doc[f]][1], index.tier[f], tuple(index.path(f)))
-             for f in index.posting("tokayev")[::2]}
+             for f, _ in index.occurrences("tokayev")}
     assert ("p-tok", NAME, ("name", "en")) in where
-    assert {index.tier[f] for f in index.posting("observ")[::2]} == {NESTED}
-    assert {index.tier[f] for f in index.posting("moscow")[::2]} == {OWN}
+    assert {index.tier[f] for f, _ in index.occurrences("observ")} == {NESTED}
+    assert {index.tier[f] for f, _ in index.occurrences("moscow")} == {OWN}
     # The quote names its speaker by id: a pointer to the person (entity 1), not words.
-    pointed = [(index.docs[index.doc[f]][1], index.tier[f]) for f in index.posting("@1")[::2]]
+    pointed = [(index.docs[index.doc[f]][1], index.tier[f]) for f, _ in index.occurrences("@1")]
     assert ("q-1", POINTER) in pointed and "p-tok" not in index.postings
+
+
+def test_a_text_held_by_several_fields_is_posted_once() -> None:
+    records = [("events", {"id": f"e{i}", "text": {"en": "same words", "ar": "same words"}}) for i in range(3)]
+    index = build(records)
+    assert index.posting("word") == [0, 1]
+    assert len(index.occurrences("word")) == 6
 
 
 def test_every_word_must_match_in_any_order(small: Engine) -> None:

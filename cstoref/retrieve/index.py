@@ -27,7 +27,7 @@ _LANGS = frozenset({"en", "ar", "ru"})
 #: a field's name holds words too (legal_basis) when it has more than one
 KEY_WORDS = "#"
 
-FORMAT = 1
+FORMAT = 2
 _HERE = os.path.dirname(os.path.abspath(__file__))
 BUNDLED = os.path.join(_HERE, "bundled.json")
 
@@ -95,7 +95,10 @@ class Index:
         self.tier: list[int] = []
         self.size: list[int] = []
         self._paths: list[Any] = []
+        #: term -> flat [text, position, ...]
         self.postings: dict[str, Any] = {}
+        #: text -> the fields that hold it
+        self.texts: list[Any] = []
         self.lengths: list[int] = []
         #: per entity: its doc, each of its names as terms, its codes
         self.entities: list[tuple[int, list[list[str]], list[str]]] = []
@@ -124,6 +127,18 @@ class Index:
             flat = self.postings[term] = [int(n) for n in flat.split()]
         return flat
 
+    def holders(self, tid: int) -> list[int]:
+        """The fields that hold text `tid`."""
+        fields = self.texts[tid]
+        if isinstance(fields, str):
+            fields = self.texts[tid] = [int(n) for n in fields.split()]
+        return fields
+
+    def occurrences(self, term: str) -> list[tuple[int, int]]:
+        """(field, position) of every occurrence of `term`."""
+        flat = self.posting(term)
+        return [(fid, flat[k + 1]) for k in range(0, len(flat), 2) for fid in self.holders(flat[k])]
+
     def vocabulary(self) -> Vocabulary:
         """The index's terms (not its entities), to look typos up in."""
         if self._vocabulary is None:
@@ -133,6 +148,7 @@ class Index:
     def to_json(self, fingerprint: str) -> str:
         data = {"format": FORMAT, "store": fingerprint, "docs": self.docs, "doc": self.doc, "tier": self.tier,
                 "size": self.size, "paths": [json.dumps(self.path(f), ensure_ascii=False) for f in range(len(self.doc))],
+                "texts": [" ".join(map(str, self.holders(t))) for t in range(len(self.texts))],
                 "lengths": self.lengths, "entities": self.entities, "surfaces": self.surfaces,
                 "known": {k: v if isinstance(v, str) else " ".join(v) for k, v in self.known.items()},
                 "postings": {t: " ".join(map(str, self.posting(t))) for t in self.postings}}
@@ -143,6 +159,7 @@ class Index:
         index = cls()
         index.docs = data["docs"]
         index.doc, index.tier, index.size, index._paths = data["doc"], data["tier"], data["size"], data["paths"]
+        index.texts = data["texts"]
         index.lengths = data["lengths"]
         index.entities = data["entities"]
         index.surfaces = data["surfaces"]
@@ -177,38 +194,55 @@ def build(records: list[tuple[str, dict[str, Any]]]) -> Index:
         codes = [c for c in (record.get("iso3"), record.get("iso2"), record.get("id")) if isinstance(c, str) and c]
         index.entities.append((doc, variants, codes))
     entity_of_doc = {doc: number for number, (doc, _) in enumerate(entities)}
-    cache: dict[str, list[tuple[int, int, str, tuple[str, ...]]]] = {}
+    # A text is analysed and posted once, however many fields hold it (an excerpt cited by
+    # several records; every copy in a store made of copies): text number -> its fields.
+    texts: dict[str, int] = {}
+    sizes: list[int] = []
+    fields_of = index.texts
     norms: set[str] = set()
     for doc, (table, record) in enumerate(records):
         index.docs.append([table, str(record.get("id", doc))])
         length = 0
         for path, value, tier in leaves(record):
             if isinstance(value, str) and value in pointer and tier != NAME and pointer[value] != doc:
-                fid = index.add_field(doc, POINTER, list(path), 1)
-                postings.setdefault(f"@{entity_of_doc[pointer[value]]}", []).extend((fid, 0))
+                key, tier = f"\0{value}", POINTER
+            else:
+                key = value if isinstance(value, str) else str(value)
+            tid = texts.get(key)
+            if tid is None:
+                tid = texts[key] = len(sizes)
+                fields_of.append([])
+                if tier == POINTER:
+                    postings.setdefault(f"@{entity_of_doc[pointer[value]]}", []).extend((tid, 0))
+                    sizes.append(1)
+                else:
+                    sizes.append(_post(index, tid, key, starts, norms))
+            if not sizes[tid]:
                 continue
-            text = value if isinstance(value, str) else str(value)
-            words = cache.get(text)
-            if words is None:
-                words = cache[text] = analysis.analyse(text)
-                norms.update(word[2] for word in words if word[2].isascii())
-            if not words:
-                continue
-            fid = index.add_field(doc, tier, list(path), len(words))
-            length += len(words)
-            for position, (_, _, norm, terms) in enumerate(words):
-                for term in terms:
-                    postings.setdefault(term, []).extend((fid, position))
-                if terms and terms[0] not in index.surfaces:
-                    index.surfaces[terms[0]] = norm
-                for term in terms:
-                    for name, number in starts.get(term, ()):
-                        if _mentions(words, position, name):
-                            postings.setdefault(f"@{number}", []).extend((fid, position))
+            fields_of[tid].append(index.add_field(doc, tier, list(path), sizes[tid]))
+            length += sizes[tid]
         index.lengths.append(length)
     # English words with their stems, so that a query of the store's own words needs no stemmer.
     index.known = {norm: list(analysis.stems(norm)) for norm in sorted(norms)}
     return index
+
+
+def _post(index: Index, tid: int, text: str, starts: dict[str, list[tuple[tuple[str, ...], int]]],
+          norms: set[str]) -> int:
+    """Post the words of text `tid`, and the entities its words name; its number of words."""
+    postings = index.postings
+    words = analysis.analyse(text)
+    for position, (_, _, norm, terms) in enumerate(words):
+        if norm.isascii():
+            norms.add(norm)
+        for term in terms:
+            postings.setdefault(term, []).extend((tid, position))
+            for name, number in starts.get(term, ()):
+                if _mentions(words, position, name):
+                    postings.setdefault(f"@{number}", []).extend((tid, position))
+        if terms and terms[0] not in index.surfaces:
+            index.surfaces[terms[0]] = norm
+    return len(words)
 
 
 def _mentions(words: list[tuple[int, int, str, tuple[str, ...]]], position: int, name: tuple[str, ...]) -> bool:
@@ -218,10 +252,13 @@ def _mentions(words: list[tuple[int, int, str, tuple[str, ...]]], position: int,
 
 
 def fingerprint(path: str) -> str:
-    import hashlib
+    """Size and CRC-32 of a store file: enough to tell an edited store from the shipped one
+    (zlib is built in; hashlib would load OpenSSL for it)."""
+    import zlib
 
     with open(path, "rb") as handle:
-        return hashlib.sha256(handle.read()).hexdigest()
+        data = handle.read()
+    return f"{len(data)}-{zlib.crc32(data):08x}"
 
 
 def bundled_text() -> str:
@@ -233,17 +270,25 @@ def bundled_text() -> str:
 
 
 def for_store(store: Any) -> Index:
-    """The index of `store`: the shipped one when it was built from this very file."""
+    """The index of `store`: the shipped one when it was built from this very file.
+
+    Any other store is indexed here; the shipped index's table of English stems still saves
+    stemming the words it shares with the bundled store (a store of facts on the CSTO shares
+    most of them), since Snowball in pure Python is the slow part of indexing.
+    """
     from ..store import bundled_path
 
     records = list(store.records())
-    if os.path.abspath(store.path) == os.path.abspath(bundled_path()):
-        try:
-            with open(BUNDLED, encoding="utf-8") as handle:
-                data = json.load(handle)
-            if data.get("format") == FORMAT and data.get("store") == fingerprint(store.path) \
-                    and len(data["docs"]) == len(records):
-                return Index.from_json(data)
-        except (OSError, ValueError, KeyError):
-            pass  # missing or stale: build it, as for any other store
+    try:
+        with open(BUNDLED, encoding="utf-8") as handle:
+            data = json.load(handle)
+        if data.get("format") != FORMAT:
+            data = {}
+    except (OSError, ValueError):
+        data = {}  # missing or unreadable: build, as for any other store
+    if data and os.path.abspath(store.path) == os.path.abspath(bundled_path()) \
+            and data.get("store") == fingerprint(store.path) and len(data["docs"]) == len(records):
+        return Index.from_json(data)
+    if isinstance(data.get("known"), dict):
+        analysis.table.update(data["known"])
     return build(records)

@@ -95,17 +95,19 @@ def occurrences(index: Index, word: QueryWord, allowed_docs: set[int] | None = N
                 keys: frozenset[str] | None = None) -> dict[int, list[Occurrence]]:
     """doc -> [(field, position, typos, term)] for every place the word occurs."""
     doc_of = index.doc
+    holders = index.holders
     found: dict[int, list[Occurrence]] = {}
     for term, typos in word.candidates.items():
         flat = index.posting(term)
         for k in range(0, len(flat), 2):
-            fid = flat[k]
-            doc = doc_of[fid]
-            if allowed_docs is not None and doc not in allowed_docs:
-                continue
-            if keys is not None and index.path(fid)[0] not in keys:
-                continue
-            found.setdefault(doc, []).append((fid, flat[k + 1], typos, term))
+            position = flat[k + 1]
+            for fid in holders(flat[k]):
+                doc = doc_of[fid]
+                if allowed_docs is not None and doc not in allowed_docs:
+                    continue
+                if keys is not None and index.path(fid)[0] not in keys:
+                    continue
+                found.setdefault(doc, []).append((fid, position, typos, term))
     return found
 
 

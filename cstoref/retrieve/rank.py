@@ -15,6 +15,8 @@ from .match import Occurrence, QueryWord
 
 #: proximity of two words not in one field (and the most two words in one field can cost)
 FAR = 8
+#: fields named per query word in `matched` (a common word is in hundreds)
+EXPLAINED = 12
 #: bm25's weight of a match by where it is: a name, own text, nested fields, a pointer
 TIER_WEIGHT = (4.0, 2.0, 1.0, 0.5)
 
@@ -121,7 +123,7 @@ def explain(c: Candidate, index: Index, words: list[QueryWord]) -> dict[str, Any
 
     out = []
     for word, best, occ in zip(words, c.best, c.occ):
-        fields = sorted({field_path(index.path(o[0])) for o in occ})
+        fields = sorted({field_path(index.path(fid)) for fid in sorted({o[0] for o in occ})[:EXPLAINED]})
         out.append({"word": word.text, "exact": best[2] == 0, "typos": best[2],
                     "via": "name" if best[3][0] == "@" else "word", "fields": fields})
     rules = dict(c.rules)

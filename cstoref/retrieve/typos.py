@@ -34,26 +34,29 @@ def distance(a: str, b: str, limit: int) -> int:
 
 
 class Vocabulary:
-    """Terms to look typos up in; each term's letters are kept as a set for the cheap test."""
+    """Terms to look typos up in, by length: only the lengths within reach are read."""
 
-    __slots__ = ("terms", "_letters")
+    __slots__ = ("terms", "_by_length")
 
     def __init__(self, terms: list[str]) -> None:
         self.terms = terms
-        self._letters: list[frozenset[str]] | None = None
+        self._by_length: dict[int, list[str]] | None = None
 
     def near(self, word: str, limit: int) -> list[tuple[str, int]]:
         """The terms within `limit` typos of `word` (not `word` itself), with their typos."""
-        if self._letters is None:
-            self._letters = [frozenset(t) for t in self.terms]
+        if self._by_length is None:
+            self._by_length = {}
+            for term in self.terms:
+                self._by_length.setdefault(len(term), []).append(term)
         letters = frozenset(word)
-        size = len(word)
         found = []
-        for term, theirs in zip(self.terms, self._letters):
-            # An edit changes the set of letters by at most one each way.
-            if abs(len(term) - size) > limit or len(letters - theirs) > limit or len(theirs - letters) > limit:
-                continue
-            typos = distance(word, term, limit)
-            if 0 < typos <= limit:
-                found.append((term, typos))
+        for size in range(len(word) - limit, len(word) + limit + 1):
+            for term in self._by_length.get(size, ()):
+                # An edit changes the set of letters by at most one each way.
+                theirs = frozenset(term)
+                if len(letters - theirs) > limit or len(theirs - letters) > limit:
+                    continue
+                typos = distance(word, term, limit)
+                if 0 < typos <= limit:
+                    found.append((term, typos))
         return found
