@@ -48,6 +48,16 @@ def answer_of(record: dict[str, Any]) -> dict[str, str] | None:
     return date_text(record.get("date")) if isinstance(record.get("date"), str) else None
 
 
+def _snippet(hit: Any) -> dict[str, Any]:
+    """The matching text in each language, with the matched words to highlight."""
+    texts, marks = {}, []
+    for lang in ("en", "ar"):
+        text, spans = hit.snippet_in(lang)
+        texts[lang] = text
+        marks += [text[s:e] for s, e in spans]
+    return {"value": texts, "marks": marks}
+
+
 def search(store: Store, text: str, limit: int | None = None, all: bool = False) -> Result:
     from ..retrieve import TooLong, engine
 
@@ -81,7 +91,7 @@ def search(store: Store, text: str, limit: int | None = None, all: bool = False)
                  Column("snippet", h("Where", "الموضع")), Column("answer", h("Answer", "الجواب")), source_column()],
         rows=[
             {"kind": kind(hit.table), "id": hit.record.get("id"), "label": label(hit.table, hit.record),
-             "snippet": {"value": hit.snippet, "marks": [hit.snippet[s:e] for s, e in hit.marks]},
+             "snippet": _snippet(hit),
              "answer": answer_of(hit.record), "src": markers(cited(hit.record))}
             for hit in shown
         ],

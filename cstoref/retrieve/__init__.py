@@ -23,16 +23,28 @@ class TooLong(ValueError):
 class Hit:
     """One result: the record, where it ranks and why; its snippet is made when asked for."""
 
-    __slots__ = ("table", "record", "score", "matched", "_engine", "_doc", "_best", "_snippet")
+    __slots__ = ("table", "record", "score", "matched", "_engine", "_doc", "_best", "_occ", "_snippet")
 
-    def __init__(self, engine: Engine, doc: int, best: list[Any], score: float, matched: dict[str, Any]) -> None:
+    def __init__(self, engine: Engine, doc: int, best: list[Any], occ: list[list[Any]], score: float,
+                 matched: dict[str, Any]) -> None:
         self.table, self.record = engine.records[doc]
         self.score = score
         self.matched = matched
         self._engine = engine
         self._doc = doc
         self._best = best
+        self._occ = occ
         self._snippet: tuple[str, list[tuple[int, int]], str] | None = None
+
+    def snippet_in(self, lang: str) -> tuple[str, list[tuple[int, int]]]:
+        """The snippet from the fields of one language where the words occur there too."""
+        index = self._engine.index
+        picks = []
+        for occ, best in zip(self._occ, self._best):
+            own = [o for o in occ[:200] if lang in index.path(o[0])]
+            picks.append(min(own, key=lambda o: (index.tier[o[0]], o[2], o[0], o[1])) if own else best)
+        text, marks, _ = self._engine.snippet(self._doc, picks)
+        return text, marks
 
     def _made(self) -> tuple[str, list[tuple[int, int]], str]:
         if self._snippet is None:
@@ -77,7 +89,7 @@ class Engine:
         required, matched = match(self.index, words, tables, keys)
         hits = []
         for c in rank(self.index, required, matched):
-            hits.append(Hit(self, c.doc, c.best, c.score, explain(c, self.index, required)))
+            hits.append(Hit(self, c.doc, c.best, c.occ, c.score, explain(c, self.index, required)))
         return required, hits
 
     def snippet(self, doc: int, best: list[tuple[int, int, int, str]], around: int = 8) -> tuple[str, list[tuple[int, int]], str]:
