@@ -137,6 +137,13 @@ def test_every_word_must_match_in_any_order(small: Engine) -> None:
     assert ids(small, "Moscow Paris") == []
 
 
+def test_relaxed_when_no_record_has_every_word(small: Engine) -> None:
+    found = small.search("troops Paris", relax=True)[1]
+    assert [h.record["id"] for h in found] == ["ev-talks"]
+    assert found[0].matched["missing"] == ["Paris"] and found[0].matched["rules"]["words"] == 1
+    assert small.search("troops Moscow", relax=True)[1][0].matched["rules"]["words"] == 0
+
+
 def test_short_words_match_whole_words_only(small: Engine) -> None:
     assert ids(small, "US") == ["ev-us"]  # not inside Russia, nor Russian
     assert ids(small, "rus") == ["rus"]  # a code is a whole word too

@@ -42,7 +42,8 @@ def test_json_fields_in_rank_order(cli) -> None:
     assert {"matched", "record"} <= set(first)
     word = first["matched"]["words"][0]
     assert word["word"] == "Tokaiev" and word["exact"] is False and word["typos"] == 1 and word["fields"]
-    assert set(first["matched"]["rules"]) == {"attribute", "typo", "proximity", "exactness"}
+    assert set(first["matched"]["rules"]) == {"words", "attribute", "typo", "proximity", "exactness"}
+    assert first["matched"]["missing"] == []
     scores = [h["score"] for h in hits]
     assert scores == sorted(scores, reverse=True)
     exact = ok_json(cli, "search", "Tokayev")[0]["matched"]["words"][0]
@@ -104,6 +105,13 @@ def test_nothing_found_says_did_you_mean_in_the_language_typed(cli) -> None:
     assert cli("search", "zzzzqqq").returncode == 1
 
 
+def test_when_no_record_has_every_word_those_with_most_come_and_the_note_says_so(cli) -> None:
+    hits = ok_json(cli, "search", "Karim Massimov arrested")
+    assert hits[0]["id"] == "p-massimov" and hits[0]["matched"]["missing"] == ["arrested"]
+    out = cli("search", "Karim Massimov arrested", "--lang", "en", COLUMNS="200").stdout
+    assert "No record has every word" in out and "did you mean" in out
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\t", "!!!"])
 def test_empty_or_blank_query_exits_2(cli, text: str) -> None:
     result = cli("search", text)
@@ -113,6 +121,11 @@ def test_empty_or_blank_query_exits_2(cli, text: str) -> None:
 def test_a_ten_thousand_word_query_is_refused(cli) -> None:
     result = cli("search", " ".join(["Kazakhstan"] * 10_000))
     assert result.returncode == 2 and "at most" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_huge_word_finds_nothing_and_is_not_echoed_whole(cli) -> None:
+    result = cli("search", "a" * 100_000)
+    assert result.returncode == 1 and len(result.stderr) < 300
 
 
 def test_control_characters_are_shown_escaped(cli) -> None:

@@ -65,12 +65,13 @@ def search(store: Store, text: str, limit: int | None = None, all: bool = False)
         raise UsageError("TEXT must contain letters or digits")
     found = engine(store)
     try:
-        words, hits = found.search(text)
+        words, hits = found.search(text, relax=True)
     except TooLong as exc:
         raise UsageError(str(exc)) from None
     if not words:
         raise UsageError("TEXT must contain letters or digits")
-    asked = printable(text)
+    # As typed, but escaped, and cut short: a query is echoed in the title and in errors.
+    asked = printable(text if len(text) <= 60 else f"{text[:60]}…")
     if not hits:
         near = found.suggest(words)
         hint = f"; did you mean {', '.join(near)}?" if near else ""
@@ -83,8 +84,22 @@ def search(store: Store, text: str, limit: int | None = None, all: bool = False)
     ]
     shown = hits if all else hits[: limit or SHOWN]
     count = len(hits)
-    more = h(f"the best {len(shown)}: --all shows all {count}, --limit N the best N",
+    more = h(f"The best {len(shown)}: --all shows all {count}, --limit N the best N.",
              f"أفضل {len(shown)} من {count}: --all للكل، و--limit N لأفضل N") if len(shown) < count else None
+    missing = hits[0].matched["missing"]
+    if missing:
+        # No record has every word: say so first, the rows then have most of them.
+        have, of = len(words) - len(missing), len(words)
+        partial = h(f"No record has every word; these have {have} of the {of}.",
+                    f"لا سجل يضم كل الكلمات؛ في هذه {have} من {of}.")
+        unknown = [w for w in words if not w.candidates]
+        if unknown:
+            near = found.suggest(unknown)
+            absent = ", ".join(printable(w.text) for w in unknown)
+            hint = f" (did you mean {', '.join(near)}?)" if near else ""
+            partial = {k: f"{v} Nothing has {absent}{hint}." if k == "en" else f"{v} لا شيء فيه {absent}{hint}."
+                       for k, v in partial.items()}
+        more = partial if more is None else {k: f"{partial[k]} {more[k]}" for k in ("en", "ar")}
     table = Table(
         title=h(f"Search: {asked} ({count} found)", f"بحث: {asked} ({count} نتيجة)"),
         columns=[Column("kind", h("Kind", "النوع")), Column("id", h("Id", "المعرّف")), Column("label", h("Match", "النتيجة")),

@@ -78,15 +78,16 @@ class Engine:
         return found
 
     def search(self, text: str, tables: frozenset[str] | None = None,
-               keys: frozenset[str] | None = None) -> tuple[list[QueryWord], list[Hit]]:
+               keys: frozenset[str] | None = None, relax: bool = False) -> tuple[list[QueryWord], list[Hit]]:
         """The query's words, and every record that matches all of them, best first.
 
-        `tables` keeps records of those tables only; `keys`, matches in those top-level fields.
+        `tables` keeps records of those tables only; `keys`, matches in those top-level fields;
+        `relax`, when no record has every word, the records with most of them.
         """
         words = self.words(text)
         if not words:
             return words, []
-        required, matched = match(self.index, words, tables, keys)
+        required, matched = match(self.index, words, tables, keys, relax)
         hits = []
         for c in rank(self.index, required, matched):
             hits.append(Hit(self, c.doc, c.best, c.occ, c.score, explain(c, self.index, required)))

@@ -62,6 +62,9 @@ STOPWORDS = frozenset(
 #: query words of this many letters or fewer match whole words only: no typo, no variant
 SHORT = 3
 
+#: longer words are no English words: left unstemmed
+LONG = 64
+
 _english: Callable[[str], str] | None = None
 
 
@@ -162,7 +165,7 @@ def english_irregular(term: str) -> tuple[str, ...]:
 
 def english_stem(term: str) -> tuple[str, ...]:
     """Snowball English: observers and observer are one term."""
-    if len(term) > SHORT and _LATIN.match(term):
+    if SHORT < len(term) <= LONG and _LATIN.match(term):
         return (_english_stemmer()(term),)
     return (term,)
 

@@ -112,10 +112,13 @@ def occurrences(index: Index, word: QueryWord, allowed_docs: set[int] | None = N
 
 
 def match(index: Index, words: list[QueryWord], tables: frozenset[str] | None = None,
-          keys: frozenset[str] | None = None) -> tuple[list[QueryWord], dict[int, list[list[Occurrence]]]]:
-    """The words that must match, and each matching doc with its words' occurrences.
+          keys: frozenset[str] | None = None, relax: bool = False) -> tuple[list[QueryWord], dict[int, list[list[Occurrence]]]]:
+    """The words that must match, and each matching doc with its words' occurrences (in the
+    order of the words; an empty list for a word the doc lacks).
 
-    A stop word (the, of, في) need not match unless the query has nothing else.
+    A stop word (the, of, في) need not match unless the query has nothing else. With `relax`,
+    when no record has every word, the records with the most of them match (as Meilisearch's
+    "last" strategy drops words until something matches).
     """
     for word in words:
         candidates(index, word)
@@ -135,4 +138,15 @@ def match(index: Index, words: list[QueryWord], tables: frozenset[str] | None = 
     matched: dict[int, list[list[Occurrence]]] = {}
     for doc in docs or ():
         matched[doc] = [occ[doc] for _, occ in per_word]
+    if not matched and relax and len(required) > 1:
+        each = [occurrences(index, word, allowed, keys) for word in required]
+        if any(each):
+            counts: dict[int, int] = {}
+            for occ in each:
+                for doc in occ:
+                    counts[doc] = counts.get(doc, 0) + 1
+            most = max(counts.values())
+            for doc, count in counts.items():
+                if count == most:
+                    matched[doc] = [occ.get(doc, []) for occ in each]
     return required, matched

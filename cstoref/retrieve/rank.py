@@ -24,17 +24,25 @@ TIER_WEIGHT = (4.0, 2.0, 1.0, 0.5)
 class Candidate:
     """One matching record and what each rule needs to know about it."""
 
-    __slots__ = ("doc", "occ", "best", "rules", "relevance", "score")
+    __slots__ = ("doc", "occ", "missing", "present", "best", "rules", "relevance", "score")
 
     def __init__(self, doc: int, occ: list[list[Occurrence]], index: Index) -> None:
         self.doc = doc
-        self.occ = occ
+        #: the occurrences of the words the record has, in query order; and how many it lacks
+        self.occ = [o for o in occ if o]
+        self.missing = [i for i, o in enumerate(occ) if not o]
+        self.present = [i for i, o in enumerate(occ) if o]
         tier = index.tier
         #: per word, its best occurrence: best place first, then fewest typos
-        self.best = [min(o, key=lambda x: (tier[x[0]], x[2], x[0], x[1])) for o in occ]
+        self.best = [min(o, key=lambda x: (tier[x[0]], x[2], x[0], x[1])) for o in self.occ]
         self.rules: dict[str, int] = {}
         self.relevance = 0.0
         self.score = 0.0
+
+
+def words(c: Candidate, index: Index, words: list[QueryWord]) -> int:
+    """Every word first; only when no record has them all, fewer missing words first."""
+    return len(c.missing)
 
 
 def attribute(c: Candidate, index: Index, words: list[QueryWord]) -> int:
@@ -75,6 +83,7 @@ def exactness(c: Candidate, index: Index, words: list[QueryWord]) -> int:
 
 #: the rules, applied in this order
 RULES: tuple[tuple[str, Callable[[Candidate, Index, list[QueryWord]], int]], ...] = (
+    ("words", words),
     ("attribute", attribute),
     ("typo", typo),
     ("proximity", proximity),
@@ -88,7 +97,7 @@ def bm25(c: Candidate, index: Index, df: list[int], k1: float = 1.2, b: float = 
     average = (sum(index.lengths) / n) if n else 1.0
     length = index.lengths[c.doc] or 1
     total = 0.0
-    for occ, count in zip(c.occ, df):
+    for occ, count in zip(c.occ, [df[i] for i in c.present]):
         idf = math.log(1 + (n - count + 0.5) / (count + 0.5))
         tf = sum(TIER_WEIGHT[index.tier[o[0]]] for o in occ)
         total += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average))
@@ -99,14 +108,17 @@ def rank(index: Index, words: list[QueryWord], matched: dict[int, list[list[Occu
     """The matching records, best first, each with its rules' values and a score in (0, 1]."""
     found = [Candidate(doc, occ, index) for doc, occ in matched.items()]
     n = len(words)
-    df = [sum(1 for c in found if c.occ[i]) for i in range(n)] if found else []
+    df = [0] * n
+    for c in found:
+        for i in c.present:
+            df[i] += 1
     for c in found:
         for name, rule in RULES:
             c.rules[name] = rule(c, index, words)
         c.relevance = bm25(c, index, df)
     found.sort(key=lambda c: (*(c.rules[name] for name, _ in RULES), -c.relevance, c.doc))
     # The score reads the rules as the digits of one number, so it falls in rank order.
-    radix = (4, 2 * n + 1, FAR * max(n - 1, 0) + 1, 2)
+    radix = (n + 1, 4, 2 * n + 1, FAR * max(n - 1, 0) + 1, 2)
     top = math.prod(radix)
     for c in found:
         value = 0
@@ -122,13 +134,14 @@ def explain(c: Candidate, index: Index, words: list[QueryWord]) -> dict[str, Any
     from .index import TIER_NAMES
 
     out = []
-    for word, best, occ in zip(words, c.best, c.occ):
+    for word, best, occ in zip([words[i] for i in c.present], c.best, c.occ):
         fields = sorted({field_path(index.path(fid)) for fid in sorted({o[0] for o in occ})[:EXPLAINED]})
         out.append({"word": word.text, "exact": best[2] == 0, "typos": best[2],
                     "via": "name" if best[3][0] == "@" else "word", "fields": fields})
     rules = dict(c.rules)
     rules["attribute"] = TIER_NAMES[rules["attribute"]]  # type: ignore[assignment]
-    return {"fields": sorted({f for w in out for f in w["fields"]}), "words": out, "rules": rules}
+    return {"fields": sorted({f for w in out for f in w["fields"]}), "words": out,
+            "missing": [words[i].text for i in c.missing], "rules": rules}
 
 
 def field_path(path: list[Any]) -> str:
