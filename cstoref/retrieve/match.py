@@ -1,4 +1,5 @@
-"""Matching decides whether a record answers a query: every query word must occur in it.
+"""Matching decides whether a record answers a query: every query word must occur in it
+(failing that, for `search`, as many words as any record has).
 
 A word occurs as one of its terms, as a term within its typo budget, or as an entity it
 names (in any spelling, by its code): Tokaiev finds توكاييف through the person both name.
