@@ -279,7 +279,7 @@ TOPICS = [
     ("Armenian troops", "dep-2021-arm"), ("troops Armenia", "dep-2021-arm"),
     ("UN observer status", "f-un-observer"), ("status observer UN", "f-un-observer"),
     ("Almaty airport", "ev-2022-01-almaty-airport-seized"), ("airport Almaty", "ev-2022-01-almaty-airport-seized"),
-    ("colour revolutions", "q-putin-colour-revolutions-004"), ("peacekeepers", "fig-peacekeeping-force"),
+    ("Putin colour revolutions", "q-putin-colour-revolutions-004"), ("peacekeepers", "fig-peacekeeping-force"),
     ("الأمم المتحدة", "ev-2004-un-observer"),
 ]
 

@@ -7,7 +7,18 @@ from typing import Any
 from ..errors import NotFound, UsageError, printable
 from ..render import Column, Table, date_text
 from ..store import Store
-from .common import STATUS_TEXT, TABLE_KIND, Result, cited, h, label, markers, number, source_column
+from .common import (
+    STATUS_TEXT,
+    TABLE_KIND,
+    Result,
+    cited,
+    h,
+    label,
+    markers,
+    number,
+    period_text,
+    source_column,
+)
 
 #: rows shown on a terminal unless --limit or --all says otherwise
 SHOWN = 10
@@ -31,7 +42,16 @@ def answer_of(record: dict[str, Any]) -> dict[str, str] | None:
         return role
     status = record.get("status")
     if isinstance(status, str):
-        return STATUS_TEXT.get(status, h(status, status))
+        shown = STATUS_TEXT.get(status, h(status, status))
+        periods = [p for p in record.get("periods") or () if isinstance(p, dict)]
+        if periods:
+            last = periods[-1]
+            if status == "former" and last.get("status") == "observer":
+                shown = h("former observer", "مراقب سابق")
+            when = period_text(last.get("start"), last.get("end"))
+            if when:
+                shown = {lang: f"{shown[lang]} ({when[lang]})" for lang in ("en", "ar")}
+        return shown
     values = record.get("values")
     if isinstance(values, list) and values:
         preferred = [v for v in values if v.get("rank") == "preferred"] or values[:1]
