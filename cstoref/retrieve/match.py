@@ -58,8 +58,8 @@ def candidates(index: Index, word: QueryWord) -> None:
 
 
 def entities(index: Index, words: list[QueryWord]) -> None:
-    """Add the entities the query names: each of a name's terms matched by a distinct word,
-    or a word that is an entity's code. The words then also match wherever the entity is."""
+    """Add the entities the query names: each of a name's terms matched by a distinct word
+    (or two of them at least), or a word that is an entity's code. The words then also match wherever the entity is."""
     for number, (_, variants, codes) in enumerate(index.entities):
         best: tuple[int, list[int]] | None = None
         for code in codes:
@@ -76,12 +76,13 @@ def entities(index: Index, words: list[QueryWord]) -> None:
             for term in variant:
                 choice = min(((words[i].candidates[term], i) for i in range(len(words))
                               if i not in used and term in words[i].candidates), default=None)
-                if choice is None:
-                    break
-                typos += choice[0]
-                used.append(choice[1])
-            else:
-                if best is None or (typos, -len(used)) < (best[0], -len(best[1])):
+                if choice is not None:
+                    typos += choice[0]
+                    used.append(choice[1])
+            # The whole name, or two words of it at least ("Jomart Tokayev"): one word of a
+            # name of several ("Collective") names nothing.
+            if len(used) == len(variant) or len(used) >= 2:
+                if best is None or (-len(used), typos) < (-len(best[1]), best[0]):
                     best = (typos, used)
         if best is not None:
             typos, used = best
