@@ -21,6 +21,7 @@ TARGETS: dict[str, str] = {
     "completions/_cstoref": "cstoref.cli:zsh_script",
     "completions/cstoref.fish": "cstoref.cli:fish_script",
     "cstoref/mirroring.py": "cstoref.ucd:mirroring_module",
+    "cstoref/retrieve/bundled.json": "cstoref.retrieve.index:bundled_text",
 }
 
 

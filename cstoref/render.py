@@ -28,7 +28,8 @@ _BOX = {
     True: dict(h="-", v="|", tl="+", tm="+", tr="+", ml="+", mm="+", mr="+", bl="+", bm="+", br="+"),
     False: dict(h="─", v="│", tl="┌", tm="┬", tr="┐", ml="├", mm="┼", mr="┤", bl="└", bm="┴", br="┘"),
 }
-_STYLES = {"bold": "\x1b[1m", "dim": "\x1b[2m", "title": "\x1b[1;36m"}
+_STYLES = {"bold": "\x1b[1m", "dim": "\x1b[2m", "title": "\x1b[1;36m", "mark": "\x1b[1;33m"}
+_WORD = re.compile(r"\w(?:.*\w)?")
 _RESET = "\x1b[0m"
 
 
@@ -74,21 +75,24 @@ class Table:
 
 
 class _Piece:
-    __slots__ = ("text", "base", "style")
+    __slots__ = ("text", "base", "style", "marks")
 
     def __init__(self, text: str, base: str | None, style: str | None = None) -> None:
         self.text = text
         self.base = base
         self.style = style
+        #: words to highlight wherever they are in the laid-out lines (a search's match)
+        self.marks: frozenset[str] | None = None
 
 
 class _Cell:
-    __slots__ = ("lines", "aligns", "styles")
+    __slots__ = ("lines", "aligns", "styles", "marks")
 
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.aligns: list[str] = []
         self.styles: list[str | None] = []
+        self.marks: list[frozenset[str] | None] = []
 
 
 def _pieces(value: Any, lang: str, style: str | None = None) -> list[_Piece]:
@@ -99,6 +103,11 @@ def _pieces(value: Any, lang: str, style: str | None = None) -> list[_Piece]:
     if isinstance(value, dict):
         if "style" in value and "value" in value:
             return _pieces(value["value"], lang, value["style"])
+        if "marks" in value and "value" in value:
+            pieces = _pieces(value["value"], lang, style)
+            for piece in pieces:
+                piece.marks = frozenset(_mark_key(m) for m in value["marks"])
+            return pieces
         if lang == "both" and "both" in value:
             return [_Piece(value["both"], None, style)]
         wanted = ("en", "ar") if lang == "both" else (lang,)
@@ -133,6 +142,7 @@ class Renderer:
                 cell.lines.append(line)
                 cell.aligns.append(align)
                 cell.styles.append(piece.style)
+                cell.marks.append(piece.marks)
         return cell
 
     def _measure(self, pieces: list[_Piece]) -> tuple[int, int]:
@@ -158,10 +168,31 @@ class Renderer:
             return f"{_STYLES[style]}{text}{_RESET}"
         return text
 
-    def _fit(self, line: str, width: int, align: str, style: str | None) -> str:
+    def _fit(self, line: str, width: int, align: str, style: str | None, marks: frozenset[str] | None = None) -> str:
         # An isolated line is padded outside its isolate: inside a right-to-left one, leading
         # spaces would end up on the wrong side of the text.
-        return self._style(bidi.pad(line, width, align), style)
+        padded = bidi.pad(line, width, align)
+        if marks and self.out.color:
+            padded = self._highlight(padded, marks, style)
+        return self._style(padded, style)
+
+    def _highlight(self, line: str, marks: frozenset[str], style: str | None) -> str:
+        """Colour the marked words of a laid-out line, each word whole.
+
+        The line is already shaped and reordered, so a word is found again as it reads there
+        (shaped letters fold back by NFKC; a visual line holds Arabic words reversed), and
+        colour codes go only between words: a shaped word is never split.
+        """
+        back = _STYLES[style] if style else ""
+
+        def paint(found: re.Match[str]) -> str:
+            word = found.group()
+            key = _mark_key(word)
+            if key in marks or (self.visual and key[::-1] in marks):
+                return f"{_STYLES['mark']}{word}{_RESET}{back}"
+            return word
+
+        return re.sub(r"\S+", lambda token: _WORD.sub(paint, token.group(), count=1), line)
 
     # -- tables ------------------------------------------------------------------------
     def table(self, table: Table) -> list[str]:
@@ -209,7 +240,7 @@ class Renderer:
                 parts = []
                 for i, cell in enumerate(cells):
                     if k < len(cell.lines):
-                        parts.append(self._fit(cell.lines[k], widths[i], cell.aligns[k], cell.styles[k]))
+                        parts.append(self._fit(cell.lines[k], widths[i], cell.aligns[k], cell.styles[k], cell.marks[k]))
                     else:
                         parts.append(" " * widths[i])
                 lines.append(b["v"] + " " + (" " + b["v"] + " ").join(parts) + " " + b["v"])
@@ -251,13 +282,19 @@ class Renderer:
                 label = [] if table.card else header[i]
                 for part in (label, pieces):
                     cell = self._layout(part, inner)
-                    for line, align, style in zip(cell.lines, cell.aligns, cell.styles):
-                        text = self._fit(line, inner, align, style)
+                    for line, align, style, marks in zip(cell.lines, cell.aligns, cell.styles, cell.marks):
+                        text = self._fit(line, inner, align, style, marks)
                         lines.append(f"{b['v']} {text} {b['v']}" if bordered else text)
         if bordered:
             lines.append(b["bl"] + b["h"] * (inner + 2) + b["br"])
         lines += self._note(table.note, inner + (4 if bordered else 0))
         return lines
+
+
+def _mark_key(word: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", word).casefold()
 
 
 def _allocate(naturals: list[int], minimums: list[int], available: int) -> list[int] | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..errors import NotFound, UsageError
 from ..render import Column, Table, date_text
 from ..store import Store
@@ -12,38 +10,40 @@ from .common import Result, cited, h, markers, ordered, source_column
 _QUOTE_FIELDS = ("id", "speaker", "role", "date", "text")
 
 
-def _speaker_names(store: Store, quote: dict[str, Any]) -> list[str]:
-    names = [quote["speaker_name"]["en"], quote["speaker_name"]["ar"]]
-    person = store.by_id(quote["speaker"]) if quote.get("speaker") else None
-    if person:
-        names += [person["name"]["en"], person["name"]["ar"], *person.get("aliases", {}).get("en", []), *person.get("aliases", {}).get("ar", [])]
-    return names
+#: where TEXT is looked for: the words, their context and who said them (`quote Putin`)
+_TEXT_KEYS = frozenset({"text", "context", "speaker_name", "speaker"})
+#: where --speaker is looked for: the name printed with the quote, and the person it points at
+_SPEAKER_KEYS = frozenset({"speaker_name", "speaker"})
+_QUOTES = frozenset({"quotes"})
 
 
-def quote(store: Store, text: str | None = None, speaker: str | None = None, random: bool = False) -> Result:
-    # Text folding is for the commands that match what the user typed, so it loads with them.
-    from ..textnorm import fold, matches
+def _matching(store: Store, asked: str, what: str, keys: frozenset[str]) -> set[str]:
+    """Ids of the quotes whose `keys` fields hold every word of `asked`, in any spelling."""
+    from ..retrieve import TooLong, engine
 
-    for given, what in ((text, "TEXT"), (speaker, "--speaker")):
-        if given is not None and not fold(given):
-            raise UsageError(f"{what} must contain letters or digits")
+    if not asked.strip():
+        raise UsageError(f"{what} must contain letters or digits")
+    try:
+        words, hits = engine(store).search(asked, tables=_QUOTES, keys=keys)
+    except TooLong as exc:
+        raise UsageError(f"{what}: {exc}") from None
+    if not words:
+        raise UsageError(f"{what} must contain letters or digits")
+    return {hit.record["id"] for hit in hits}
 
-    def names_match(asked: str, names: list[str]) -> bool:
-        """A name in any spelling, or its words in any order ("Tokayev Kassym-Jomart")."""
-        words = fold(asked).split()
-        return any(matches(asked, name) or (len(words) > 1 and all(w in fold(name) for w in words))
-                   for name in names)
 
-    def wanted(q: dict[str, Any]) -> bool:
-        names = _speaker_names(store, q)
-        if speaker is not None and not names_match(speaker, names):
-            return False
-        # TEXT is looked for in the words, their context and who said them: `quote Putin`.
-        texts = (q["text"]["ar"], q["text"]["en"], *(q.get("context") or {}).values())
-        return text is None or any(matches(text, t) for t in texts) or names_match(text, names)
+def quote(store: Store, text: str | None = None, speaker: str | None = None, random: bool = False,
+          limit: int | None = None) -> Result:
+    # Matching goes through the search engine, with its analysis, spellings and typos: the
+    # same words find the same quotes as `search` does.
+    wanted = None
+    for given, what, keys in ((text, "TEXT", _TEXT_KEYS), (speaker, "--speaker", _SPEAKER_KEYS)):
+        if given is not None:
+            ids = _matching(store, given, what, keys)
+            wanted = ids if wanted is None else wanted & ids
 
     quotes = store.table("quotes")
-    chosen = [q for q in quotes if wanted(q)]
+    chosen = [q for q in quotes if wanted is None or q["id"] in wanted]
     if not chosen:
         if not quotes:
             raise NotFound("this store has no quotes")
@@ -56,6 +56,8 @@ def quote(store: Store, text: str | None = None, speaker: str | None = None, ran
         import random as _random
 
         chosen = [_random.choice(chosen)]
+    if limit:
+        chosen = chosen[:limit]
     rows = []
     for q in chosen:
         when = date_text(q.get("date"))

@@ -1,84 +1,135 @@
-"""The `search` answer: every record that mentions what the user typed."""
+"""The `search` answer: the records that match what the user typed, best first, and why."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..errors import NotFound, UsageError
-from ..render import Column, Table
+from ..errors import NotFound, UsageError, printable
+from ..render import Column, Table, date_text
 from ..store import Store
-from .common import TABLE_KIND, Result, cited, h, label, markers, source_column
+from .common import (
+    STATUS_TEXT,
+    TABLE_KIND,
+    Result,
+    cited,
+    h,
+    label,
+    markers,
+    number,
+    period_text,
+    source_column,
+)
 
-_KIND_ORDER = ("countries", "people", "events", "deployments", "quotes", "figures", "facts", "sources")
-_KIND_NAME = {t: k["en"] for t, k in TABLE_KIND.items()} | {"sources": "source"}
+#: rows shown on a terminal unless --limit or --all says otherwise
+SHOWN = 10
 
-
-# Fields that hold no words of their own: a citation's source id, and the kind of a value.
-_UNSEARCHED = frozenset({"source", "rank", "qualifier", "property", "kind", "translation", "language", "scope"})
-
-
-def _strings(record: dict[str, Any]) -> list[str]:
-    """Every string and number inside a record, nested fields, claims and excerpts included."""
-    found: list[str] = []
-    stack: list[Any] = [record]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            found.append(item)
-        elif isinstance(item, bool) or item is None:
-            continue
-        elif isinstance(item, (int, float)):
-            found.append(str(item))
-        elif isinstance(item, dict):
-            stack.extend(value for key, value in item.items() if key not in _UNSEARCHED)
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
+_KIND = {**TABLE_KIND, "sources": h("source", "مصدر"), "places": h("place", "مكان"),
+         "organisations": h("organisation", "منظمة")}
 
 
-def _names(record: dict[str, Any]) -> list[str]:
-    aliases = record.get("aliases") or {}
-    return [*record["name"].values(), *aliases.get("en", []), *aliases.get("ar", [])]
+def kind(table: str) -> dict[str, str]:
+    """A record's kind in both languages; a table no one named yet goes by its own name."""
+    if table in _KIND:
+        return _KIND[table]
+    singular = table[:-1] if table.endswith("s") else table
+    return h(singular, singular)
 
 
-def search(store: Store, text: str) -> Result:
-    from ..textnorm import fold, loose
+def answer_of(record: dict[str, Any]) -> dict[str, str] | None:
+    """What the record says in brief: a person's role, a country's status, a figure's values."""
+    role = record.get("role")
+    if isinstance(role, dict):
+        return role
+    status = record.get("status")
+    if isinstance(status, str):
+        shown = STATUS_TEXT.get(status, h(status, status))
+        periods = [p for p in record.get("periods") or () if isinstance(p, dict)]
+        if periods:
+            last = periods[-1]
+            if status == "former" and last.get("status") == "observer":
+                shown = h("former observer", "مراقب سابق")
+            when = period_text(last.get("start"), last.get("end"))
+            if when:
+                shown = {lang: f"{shown[lang]} ({when[lang]})" for lang in ("en", "ar")}
+        return shown
+    values = record.get("values")
+    if isinstance(values, list) and values:
+        preferred = [v for v in values if v.get("rank") == "preferred"] or values[:1]
+        unit = record.get("unit") or h("", "")
+        shown = []
+        for v in preferred:
+            one = number(v["value"], v.get("qualifier"))
+            if one not in shown:
+                shown.append(one)
+        return {lang: "; ".join(f"{s[lang]} {unit.get(lang, '')}".strip() for s in shown) for lang in ("en", "ar")}
+    value = record.get("value")
+    if isinstance(value, dict) and "en" in value and "ar" in value:
+        return {"en": value["en"], "ar": value["ar"]}
+    return date_text(record.get("date")) if isinstance(record.get("date"), str) else None
 
-    needle = fold(text)
-    if not needle:
+
+def _snippet(hit: Any) -> dict[str, Any]:
+    """The matching text in each language, with the matched words to highlight."""
+    texts, marks = {}, []
+    for lang in ("en", "ar"):
+        text, spans = hit.snippet_in(lang)
+        texts[lang] = text
+        marks += [text[s:e] for s, e in spans]
+    return {"value": texts, "marks": marks}
+
+
+def search(store: Store, text: str, limit: int | None = None, all: bool = False) -> Result:
+    from ..retrieve import TooLong, engine
+
+    if not text or not text.strip():
         raise UsageError("TEXT must contain letters or digits")
-    # A country or person named by any of its spellings or codes brings in all its spellings,
-    # so قرغيزستان also finds texts that write قيرغيزستان; and its codes and id, which other
-    # records use to point at it (a deployment's contingents, a quote's speaker).
-    asked = {text}
-    pointers: set[str] = set()
-    for table in ("countries", "people"):
-        for record in store.table(table):
-            codes = [c for c in (record.get("iso3"), record.get("iso2")) if c]
-            if any(fold(n) == needle for n in _names(record)) or needle in {fold(c) for c in codes}:
-                asked.update(_names(record))
-                pointers.update([record["id"], *codes])
-    terms = {fold(term) for term in asked} - {""}
-    # Without the article, a term must start a word: «امم» of «الأمم» is no part of «أمامه».
-    loose_terms = {f" {loose(term)}" for term in asked} - {" "}
-    hits: list[tuple[str, dict[str, Any]]] = []
-    for table in _KIND_ORDER:
-        for record in store.table(table):
-            strings = _strings(record)
-            # Folded fields joined by a mark that folding never leaves, so no match spans two.
-            folded = "|".join(fold(value) for value in strings)
-            if any(term in folded for term in terms) or (pointers and not pointers.isdisjoint(strings)):
-                hits.append((table, record))
-                continue
-            loosened = " " + " | ".join(loose(value) for value in strings)
-            if any(term in loosened for term in loose_terms):
-                hits.append((table, record))
+    found = engine(store)
+    try:
+        words, hits = found.search(text, relax=True)
+    except TooLong as exc:
+        raise UsageError(str(exc)) from None
+    if not words:
+        raise UsageError("TEXT must contain letters or digits")
+    # As typed, but escaped, and cut short: a query is echoed in the title and in errors.
+    asked = printable(text if len(text) <= 60 else f"{text[:60]}…")
     if not hits:
-        raise NotFound(f"nothing in the store matches {text!r}")
-    data = [{"kind": _KIND_NAME[t], "id": r["id"], "label": label(t, r), "record": r} for t, r in hits]
+        near = found.suggest(words)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        raise NotFound(f"nothing in the store matches {asked!r}{hint}")
+    chosen = hits[:limit] if limit else hits
+    data = [
+        {"kind": kind(hit.table)["en"], "id": hit.record.get("id"), "label": label(hit.table, hit.record),
+         "score": hit.score, "matched": hit.matched, "record": hit.record}
+        for hit in chosen
+    ]
+    shown = hits if all else hits[: limit or SHOWN]
+    count = len(hits)
+    more = h(f"The best {len(shown)}: --all shows all {count}, --limit N the best N.",
+             f"أفضل {len(shown)} من {count}: --all للكل، و--limit N لأفضل N") if len(shown) < count else None
+    missing = hits[0].matched["missing"]
+    if missing:
+        # No record has every word: say so first, the rows then have most of them.
+        have, of = len(words) - len(missing), len(words)
+        partial = h(f"No record has every word; these have {have} of the {of}.",
+                    f"لا سجل يضم كل الكلمات؛ في هذه {have} من {of}.")
+        unknown = [w for w in words if not w.candidates]
+        if unknown:
+            near = found.suggest(unknown)
+            absent = ", ".join(printable(w.text) for w in unknown)
+            hint = f" (did you mean {', '.join(near)}?)" if near else ""
+            partial = {k: f"{v} Nothing has {absent}{hint}." if k == "en" else f"{v} لا شيء فيه {absent}{hint}."
+                       for k, v in partial.items()}
+        more = partial if more is None else {k: f"{partial[k]} {more[k]}" for k in ("en", "ar")}
     table = Table(
-        title=h(f"Search: {text}", f"بحث: {text}"),
-        columns=[Column("kind", h("Kind", "النوع")), Column("id", h("Id", "المعرّف")), Column("label", h("Match", "النتيجة")), source_column()],
-        rows=[{"kind": TABLE_KIND.get(t, h("source", "مصدر")), "id": r["id"], "label": label(t, r), "src": markers(cited(r))} for t, r in hits],
+        title=h(f"Search: {asked} ({count} found)", f"بحث: {asked} ({count} نتيجة)"),
+        columns=[Column("kind", h("Kind", "النوع")), Column("id", h("Id", "المعرّف")), Column("label", h("Match", "النتيجة")),
+                 Column("snippet", h("Where", "الموضع")), Column("answer", h("Answer", "الجواب")), source_column()],
+        rows=[
+            {"kind": kind(hit.table), "id": hit.record.get("id"), "label": label(hit.table, hit.record),
+             "snippet": _snippet(hit),
+             "answer": answer_of(hit.record), "src": markers(cited(hit.record))}
+            for hit in shown
+        ],
+        note=more,
     )
     return Result(data, [table])
