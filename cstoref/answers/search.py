@@ -7,7 +7,7 @@ from typing import Any
 from ..errors import NotFound, UsageError
 from ..render import Column, Table
 from ..store import Store
-from .common import TABLE_KIND, Result, cited, h, label, markers, source_column
+from .common import TABLE_KIND, Result, cited, h, label, legend, markers, source_column, with_cite
 
 _KIND_ORDER = ("countries", "people", "events", "deployments", "quotes", "figures", "facts", "sources")
 _KIND_NAME = {t: k["en"] for t, k in TABLE_KIND.items()} | {"sources": "source"}
@@ -41,7 +41,7 @@ def _names(record: dict[str, Any]) -> list[str]:
     return [*record["name"].values(), *aliases.get("en", []), *aliases.get("ar", [])]
 
 
-def search(store: Store, text: str) -> Result:
+def search(store: Store, text: str, cite: bool = False) -> Result:
     from ..textnorm import fold, loose
 
     needle = fold(text)
@@ -79,6 +79,7 @@ def search(store: Store, text: str) -> Result:
     table = Table(
         title=h(f"Search: {text}", f"بحث: {text}"),
         columns=[Column("kind", h("Kind", "النوع")), Column("id", h("Id", "المعرّف")), Column("label", h("Match", "النتيجة")), source_column()],
-        rows=[{"kind": TABLE_KIND.get(t, h("source", "مصدر")), "id": r["id"], "label": label(t, r), "src": markers(cited(r))} for t, r in hits],
+        rows=[{"kind": TABLE_KIND.get(t, h("source", "مصدر")), "id": r["id"], "label": with_cite([label(t, r)], r, cite), "src": markers(cited(r))} for t, r in hits],
+        note=legend() if cite else None,
     )
     return Result(data, [table])
