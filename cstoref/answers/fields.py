@@ -11,7 +11,7 @@ from typing import Any
 
 from ..render import date_text
 from ..store import Store
-from .common import STATUS_TEXT, figure_line, h, markers, cited, number, period_text
+from .common import STATUS_TEXT, cited, figure_line, h, markers, number, period_text
 
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 

@@ -7,7 +7,19 @@ from typing import Any
 from ..errors import NotFound, UsageError
 from ..render import Column, Table, date_text
 from ..store import Store
-from .common import Result, cited, disputed, h, id_column, legend, markers, name_notes, ordered, source_column, with_cite
+from .common import (
+    Result,
+    cited,
+    disputed,
+    h,
+    id_column,
+    legend,
+    markers,
+    name_notes,
+    ordered,
+    source_column,
+    with_cite,
+)
 
 _QUOTE_FIELDS = ("id", "speaker", "role", "date", "text")
 

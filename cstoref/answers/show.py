@@ -11,8 +11,8 @@ from .common import (
     MARK_TEXT,
     TABLE_KIND,
     Result,
-    cited,
     citations,
+    cited,
     h,
     label,
     legend,
@@ -277,7 +277,7 @@ def links(store: Store, table: str, record: dict[str, Any]) -> list[tuple[str, d
             strings = _strings(other)
             if codes & set(strings):
                 how = "points"
-            elif names:
+            elif names and other_table != "sources":  # a page's title naming a country is no link
                 text = " ".join(fold(s) for s in strings)
                 if any(f" {n}" in f" {text}" for n in names):
                     how = "mentions"
