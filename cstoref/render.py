@@ -56,8 +56,9 @@ class Column:
         self.key = key
         self.header = header
         self.style = style
-        #: in a pipe, a one-line cell of this column (an id, a date) is repeated on each line
-        #: of its row, so that grep finds every line of a fact with what it belongs to
+        #: in a pipe, the first line of this column's cell (an id, a date, a label) is repeated
+        #: on each further line of its row, so that grep finds every line of a fact with what
+        #: it belongs to
         self.every_line = every_line
 
 
@@ -214,7 +215,7 @@ class Renderer:
                 for i, cell in enumerate(cells):
                     if k < len(cell.lines):
                         parts.append(self._fit(cell.lines[k], widths[i], cell.aligns[k], cell.styles[k]))
-                    elif repeat[i] and len(cell.lines) == 1 and (index or table.card):
+                    elif repeat[i] and cell.lines and (index or table.card):
                         parts.append(self._fit(cell.lines[0], widths[i], cell.aligns[0], cell.styles[0]))
                     else:
                         parts.append(" " * widths[i])

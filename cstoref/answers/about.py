@@ -7,7 +7,17 @@ from typing import Any
 from ..errors import NotFound
 from ..render import Column, Table, date_text
 from ..store import Store
-from .common import Result, cited, disputed, figure_line, h, id_column, legend, markers
+from .common import (
+    Result,
+    cited,
+    disputed,
+    figure_line,
+    h,
+    id_column,
+    label_column,
+    legend,
+    markers,
+)
 
 _ABOUT_KEYS = (
     ("name", h("Name", "الاسم")),
@@ -70,7 +80,7 @@ def about(store: Store) -> Result:
     data["force_sizes"] = figures
     card = Table(
         title=h("The Collective Security Treaty Organization (CSTO)", "منظمة معاهدة الأمن الجماعي"),
-        columns=[Column("k", h("", "")), Column("v", h("", ""))],
+        columns=[label_column(), Column("v", h("", ""))],
         rows=rows,
         card=True,
     )

@@ -66,6 +66,11 @@ def source_column() -> Column:
     return Column("src", h("Sources", "المصادر"), style="dim", every_line=True)
 
 
+def label_column() -> Column:
+    """A card's labels: in a pipe each line of a value keeps its label, for grep."""
+    return Column("k", h("", ""), every_line=True)
+
+
 def id_column() -> Column:
     """Each row's record id, for `cstoref show ID`."""
     return Column("id", h("Id", "المعرّف"), style="dim", every_line=True)

@@ -15,6 +15,7 @@ from .common import (
     figure_line,
     h,
     id_column,
+    label_column,
     legend,
     markers,
     ordered,
@@ -111,7 +112,7 @@ def _deployment_card(store: Store, d: dict[str, Any], cite: bool = False) -> lis
         rows.append((h("Excerpts", "المقتطفات"), with_cite([], d, True)))
     card = Table(
         title=h(f"Deployment {d['year']}: {country_name(store, d['host'])['en']}", f"انتشار {d['year']}: {country_name(store, d['host'])['ar']}"),
-        columns=[Column("k", h("", "")), Column("v", h("", ""))],
+        columns=[label_column(), Column("v", h("", ""))],
         rows=[{"k": k, "v": v} for k, v in rows if v not in (None, [], [None, None]) and any(x for x in (v if isinstance(v, list) else [v]))],
         card=True,
     )
@@ -127,7 +128,8 @@ def _deployment_card(store: Store, d: dict[str, Any], cite: bool = False) -> lis
         }
         rows2 = [
             {
-                "country": [country_name(store, c["country"]), c["country"].lower()],
+                # The country's id beside its name, to follow with `show`.
+                "country": {k: f"{v} ({c['country'].lower()})" for k, v in country_name(store, c["country"]).items()},
                 "troops": with_cite([figure_line(t) for t in c.get("troops", [])] or [h("no figure reported", "لم يُعلن رقم")], c, cite),
                 "note": c.get("note"),
             }
@@ -140,7 +142,11 @@ def _deployment_card(store: Store, d: dict[str, Any], cite: bool = False) -> lis
         tables.append(
             Table(
                 title=h("Contingents: every reported figure, with its source", "الوحدات المشاركة: كل رقم منشور ومصدره"),
-                columns=[Column("country", h("Country", "الدولة")), Column("troops", h("Troops reported", "عدد الجنود المعلن")), Column("note", h("Note", "ملاحظة"))],
+                columns=[
+                    Column("country", h("Country", "الدولة"), every_line=True),
+                    Column("troops", h("Troops reported", "عدد الجنود المعلن")),
+                    Column("note", h("Note", "ملاحظة")),
+                ],
                 rows=rows2,
                 note=legend(),
             )

@@ -15,6 +15,7 @@ from .common import (
     cited,
     h,
     label,
+    label_column,
     legend,
     mark,
     markers,
@@ -132,7 +133,7 @@ def _card(store: Store, table: str, record: dict[str, Any], kind: dict[str, str]
     short = {k: (v if len(v) <= 60 else v[:59] + "…") for k, v in caption.items()}
     return Table(
         title=h(f"{kind['en'].capitalize()} {record['id']}: {short['en']}", f"{kind['ar']} {record['id']}: {short['ar']}"),
-        columns=[Column("k", h("", "")), Column("v", h("", ""))],
+        columns=[label_column(), Column("v", h("", ""))],
         rows=rows,
         card=True,
     )

@@ -7,7 +7,7 @@ from typing import Any
 from ..errors import NotFound, UsageError
 from ..render import Column, Table, date_text
 from ..store import Store
-from .common import TABLE_KIND, Result, all_citations, citations, h, label, note_text
+from .common import TABLE_KIND, Result, all_citations, citations, h, label, label_column, note_text
 
 _SOURCE_FIELDS = ("id", "kind", "file", "url", "outlet", "title", "author", "date")
 def _supported(store: Store) -> dict[str, list[tuple[str, dict[str, Any]]]]:
@@ -117,7 +117,7 @@ def _source_card(source: dict[str, Any], facts: int) -> Table:
     ]
     return Table(
         title=h(f"Source {source['id']}", f"المصدر {source['id']}"),
-        columns=[Column("k", h("", "")), Column("v", h("", ""))],
+        columns=[label_column(), Column("v", h("", ""))],
         rows=[r for r in rows if r["v"] not in (None, [None, None])],
         card=True,
     )
