@@ -165,7 +165,9 @@ def name_notes(store: Store, record: dict[str, Any]) -> list[dict[str, str]]:
     wrong = _wrong_names(store)
     if not wrong:
         return []
-    quoted = " ".join(c["excerpt"] for c in citations(record) if c["excerpt"])
+    # The record's own list of sources repeats the passages its parts cite; reading only that
+    # list keeps a listing of a large store from walking every nested part.
+    quoted = " ".join(c.get("excerpt") or "" for c in record.get("sources", []))
     return [line for spelling, line in wrong if spelling in quoted]
 
 
