@@ -76,7 +76,7 @@ def test_show_finds_ids_in_any_case_codes_numbers_and_names(cli) -> None:
 @pytest.mark.parametrize(("typed", "meant"), [
     ("p-putn", "p-putin"),
     ("kazz", "kaz"),
-    ("ev-1993-09-09-georgia", "ev-1993-09-09-georgia-signs"),
+    ("ev-1993-12-09-georgia", "ev-1993-12-09-georgia-signs"),
     ("dep-2022-kz", "dep-2022-kaz"),
 ])
 def test_a_mistyped_id_suggests_the_right_one(cli, typed: str, meant: str) -> None:
@@ -192,7 +192,7 @@ def test_every_row_gives_its_id(cli, args: list[str]) -> None:
 def test_ids_are_readable_at_40_columns(cli) -> None:
     out = cli("timeline", "--from", "1993", "--to", "1993", "--lang", "en", "--bidi", "visual", COLUMNS="40").stdout
     joined = "".join(line.strip("│ ") for line in out.splitlines())
-    assert "ev-1993-09-09-georgia-signs" in joined.replace(" ", "")
+    assert "ev-1993-12-09-georgia-signs" in joined.replace(" ", "")
     assert all(len(line) <= 40 for line in out.splitlines())
 
 
@@ -235,16 +235,35 @@ def test_a_wrong_name_in_an_article_is_corrected_beside_the_event(cli) -> None:
 
 
 def test_the_chart_plots_preferred_figures_and_leaves_out_contradicted_ones(store: Store) -> None:
+    from cstoref.answers.common import verdict
     from cstoref.answers.deployment import bar_chart, contingent_figures
 
     deployment = next(d for d in store.table("deployments") if d["id"] == "dep-2022-kaz")
     figures = {iso3: (main, other) for iso3, main, other in contingent_figures(deployment)}
     assert figures["ARM"] == (100, None)  # 70 is contradicted
-    assert figures["RUS"] == (None, 3000)  # no preferred figure; 2,500 and 5,000 are contradicted
+    for contingent in deployment["contributions"]:
+        kept = [t["value"] for t in contingent["troops"] if verdict(t) in ("preferred", "reported")]
+        if not kept:  # every figure contradicted or unverifiable: nothing drawn
+            assert contingent["country"] not in figures
+        else:
+            assert max(v for v in figures[contingent["country"]] if v is not None) == max(kept)
     chart = bar_chart(store, deployment)
     assert chart is not None and "left out" in chart.note["en"] and "left out" not in chart.note["ar"]
     rows = {row["country"]["en"]: row for row in chart.rows}
-    assert set(rows["Armenia"]["bar"]["en"]) == {"█"} and set(rows["Russia"]["bar"]["en"]) == {"░"}
+    assert set(rows["Armenia"]["bar"]["en"]) == {"█"}
+
+
+def test_a_reported_figure_is_drawn_light() -> None:
+    from cstoref.answers.deployment import bar_chart
+
+    deployment = {"contributions": [
+        {"country": "ARM", "troops": [{"value": 100, "rank": "preferred", "source": "x"}]},
+        {"country": "BLR", "troops": [{"value": 50, "rank": "normal", "source": "x"},
+                                      {"value": 900, "rank": "deprecated", "verdict": "contradicted", "source": "x"}]},
+    ]}
+    chart = bar_chart(load(), deployment, bar_width=10)
+    bars = {row["country"]["en"]: row["bar"]["en"] for row in chart.rows}
+    assert bars == {"Armenia": "█" * 10, "Belarus": "░" * 5}  # 900, contradicted, is not drawn
 
 
 def test_changing_a_preferred_figure_changes_the_chart(store: Store) -> None:
@@ -254,4 +273,5 @@ def test_changing_a_preferred_figure_changes_the_chart(store: Store) -> None:
     armenia = next(c for c in deployment["contributions"] if c["country"] == "ARM")
     for troop in armenia["troops"]:
         troop["rank"] = "preferred" if troop["value"] == 70 else "deprecated"
+        troop.pop("verdict", None)
     assert dict((i, m) for i, m, _ in contingent_figures(deployment))["ARM"] == 70
