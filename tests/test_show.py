@@ -16,7 +16,8 @@ from cstoref.context import Output
 from cstoref.render import render_tables
 from cstoref.store import Store, load
 
-TABLES = ("countries", "people", "events", "deployments", "quotes", "figures", "facts", "sources")
+TABLES = ("countries", "people", "events", "deployments", "quotes", "figures", "facts", "sources", "places",
+          "organisations")
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +46,10 @@ def test_show_a_record_of_every_table(cli, store_doc, table: str) -> None:
             assert any(citation["excerpt"] in line and citation["source"] in line for line in lines), citation
     data = json.loads(cli("show", rid, "--json").stdout)
     assert data["id"] == rid and data["table"] == table and data["record"] == record
+
+
+def test_every_table_of_the_store_is_checked(store: Store) -> None:
+    assert {table for table, _ in store.records()} == set(TABLES)
 
 
 def test_every_record_shows_every_excerpt_it_cites_whole_beside_its_source(store: Store) -> None:
