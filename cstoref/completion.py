@@ -19,7 +19,7 @@ from typing import Any
 from .errors import UNSAFE
 
 SHELLS = ("bash", "fish", "zsh")
-KINDS = ("years", "event-years", "speakers", "sources")
+KINDS = ("years", "event-years", "speakers", "sources", "ids")
 
 # What each parameter's values are. The command tree knows choices, not which store values or
 # that a value is a file, so that is said here, by parameter name.
@@ -29,6 +29,7 @@ _PARAM_VALUES = {
     "to_year": "event-years",
     "speaker": "speakers",
     "source_id": "sources",
+    "record_id": "ids",
     "db": "files",
 }
 
@@ -158,6 +159,8 @@ def store_values(document: Any) -> dict[str, list[str]]:
         "event-years": event_years,
         "speakers": speakers,
         "sources": [row.get("id") for row in _records(document, "sources")],
+        # Every record `show` opens: each table but the store's own description.
+        "ids": [row.get("id") for table in document if table != "meta" for row in _records(document, table)],
     }
     # A value starting with "-" would be read as an option.
     return {kind: sorted({v for v in map(_clean, found) if v and not v.startswith("-")}) for kind, found in raw.items()}

@@ -51,12 +51,16 @@ def date_text(value: str | None) -> dict[str, str] | None:
 
 
 class Column:
-    __slots__ = ("key", "header", "style")
+    __slots__ = ("key", "header", "style", "every_line")
 
-    def __init__(self, key: str, header: dict[str, str], style: str | None = None) -> None:
+    def __init__(self, key: str, header: dict[str, str], style: str | None = None, every_line: bool = False) -> None:
         self.key = key
         self.header = header
         self.style = style
+        #: in a pipe, the first line of this column's cell (an id, a date, a label) is repeated
+        #: on each further line of its row, so that grep finds every line of a fact with what
+        #: it belongs to
+        self.every_line = every_line
 
 
 class Table:
@@ -223,6 +227,7 @@ class Renderer:
             header.reverse()
             for row in rows:
                 row.reverse()
+        repeat = [col.every_line and self.out.bidi == "logical" and not self.out.tty for col in columns]
         lines: list[str] = []
         b = self.box
         inner_width = sum(widths) + 3 * n - 1
@@ -241,6 +246,8 @@ class Renderer:
                 for i, cell in enumerate(cells):
                     if k < len(cell.lines):
                         parts.append(self._fit(cell.lines[k], widths[i], cell.aligns[k], cell.styles[k], cell.marks[k]))
+                    elif repeat[i] and cell.lines and (index or table.card):
+                        parts.append(self._fit(cell.lines[0], widths[i], cell.aligns[0], cell.styles[0], cell.marks[0]))
                     else:
                         parts.append(" " * widths[i])
                 lines.append(b["v"] + " " + (" " + b["v"] + " ").join(parts) + " " + b["v"])

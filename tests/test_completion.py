@@ -213,6 +213,8 @@ def cases() -> list[tuple[str, set[str]]]:
         ("cstoref sources 00", {s for s in values["sources"] if s.startswith("00")}),
         ("cstoref timeline --from 199", {y for y in values["event-years"] if y.startswith("199")}),
         ("cstoref completion ", {"bash", "fish", "zsh"}),
+        ("cstoref show ev-1993-09", {i for i in values["ids"] if i.startswith("ev-1993-09")}),
+        ("cstoref show p-pu", {i for i in values["ids"] if i.startswith("p-pu")}),
     ]
 
 

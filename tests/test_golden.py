@@ -24,6 +24,8 @@ COMMANDS = {
     "search": ["search", "KGZ"],
     "sources-001": ["sources", "001"],
     "about": ["about"],
+    "show-kaz": ["show", "kaz"],
+    "show-p-massimov": ["show", "p-massimov"],
 }
 TABLE_CASES = [(name, width, lang) for name in COMMANDS for width in (40, 100) for lang in ("both", "en", "ar")]
 

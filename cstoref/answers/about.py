@@ -7,7 +7,17 @@ from typing import Any
 from ..errors import NotFound
 from ..render import Column, Table, date_text
 from ..store import Store
-from .common import Result, cited, disputed, figure_line, h, markers
+from .common import (
+    Result,
+    cited,
+    disputed,
+    figure_line,
+    h,
+    id_column,
+    label_column,
+    legend,
+    markers,
+)
 
 _ABOUT_KEYS = (
     ("name", h("Name", "الاسم")),
@@ -64,19 +74,20 @@ def about(store: Store) -> Result:
         data[f"{field}_facts" if field in ("id", "force_sizes") else field] = items
         value: list[Any] = []
         for fact in items:
-            value += [fact["text"], _period(fact), {"style": "dim", "value": markers(cited(fact))}] + disputed(fact)
+            # Each fact's sources, then its id for `cstoref show`.
+            value += [fact["text"], _period(fact), {"style": "dim", "value": f"[{markers(cited(fact))}] {fact['id']}"}] + disputed(fact)
         rows.append({"k": titles.get(key, h(key, key)), "v": value})
     data["force_sizes"] = figures
     card = Table(
         title=h("The Collective Security Treaty Organization (CSTO)", "منظمة معاهدة الأمن الجماعي"),
-        columns=[Column("k", h("", "")), Column("v", h("", ""))],
+        columns=[label_column(), Column("v", h("", ""))],
         rows=rows,
         card=True,
     )
     force = Table(
         title=h("Force sizes and other figures, each as reported", "أحجام القوات وأرقام أخرى كما نُشرت"),
-        columns=[Column("subject", h("What", "البيان")), Column("values", h("Reported figures", "الأرقام المنشورة"))],
-        rows=[{"subject": [f["subject"], f.get("unit")], "values": [figure_line(v) for v in f["values"]]} for f in figures],
-        note=h("✓ preferred · reported ✗ contradicted by references; [id] is the source", "✓ معتمد · منشور ✗ تنقضه المراجع؛ [المعرّف] هو المصدر"),
+        columns=[Column("subject", h("What", "البيان")), Column("values", h("Reported figures", "الأرقام المنشورة")), id_column()],
+        rows=[{"subject": [f["subject"], f.get("unit")], "values": [figure_line(v) for v in f["values"]], "id": f["id"]} for f in figures],
+        note=legend(),
     )
     return Result(data, [card, force])

@@ -17,7 +17,14 @@ STATUS_TEXT = {
     "former": {"en": "former member", "ar": "عضو سابق"},
     "observer": {"en": "observer", "ar": "مراقب"},
 }
-RANK_MARK = {"preferred": "✓", "normal": "·", "deprecated": "✗"}
+#: one mark per verdict, the same in every command and both languages
+MARKS = {"preferred": "✓", "reported": "·", "contradicted": "✗", "unverifiable": "?"}
+MARK_TEXT = {
+    "preferred": {"en": "preferred", "ar": "معتمد"},
+    "reported": {"en": "reported", "ar": "منشور"},
+    "contradicted": {"en": "contradicted", "ar": "تنقضه المراجع"},
+    "unverifiable": {"en": "unverifiable", "ar": "تعذّر التحقق منه"},
+}
 QUALIFIER_TEXT = {
     "about": {"en": "about", "ar": "نحو"},
     "more than": {"en": "more than", "ar": "أكثر من"},
@@ -56,17 +63,130 @@ def markers(ids: list[str]) -> str:
 
 
 def source_column() -> Column:
-    return Column("src", h("Sources", "المصادر"), style="dim")
+    return Column("src", h("Sources", "المصادر"), style="dim", every_line=True)
+
+
+def label_column() -> Column:
+    """A card's labels: in a pipe each line of a value keeps its label, for grep."""
+    return Column("k", h("", ""), every_line=True)
+
+
+def id_column() -> Column:
+    """Each row's record id, for `cstoref show ID`."""
+    return Column("id", h("Id", "المعرّف"), style="dim", every_line=True)
+
+
+def verdict(entry: dict[str, Any]) -> str:
+    """preferred, reported, contradicted or unverifiable: what a claim or figure is worth.
+
+    An explicit `verdict` wins; a deprecated entry without one counts as contradicted.
+    """
+    given = entry.get("verdict")
+    if given in ("contradicted", "unverifiable"):
+        return given
+    rank = entry.get("rank")
+    if rank == "deprecated":
+        return "contradicted"
+    return "preferred" if rank == "preferred" else "reported"
+
+
+def mark(entry: dict[str, Any]) -> str:
+    return MARKS[verdict(entry)]
+
+
+def legend(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The one legend of marks, under every table that shows them."""
+    en = " ".join(f"{MARKS[v]} {MARK_TEXT[v]['en']}" for v in MARKS)
+    ar = " ".join(f"{MARKS[v]} {MARK_TEXT[v]['ar']}" for v in MARKS)
+    en += "; [id] is a source; `cstoref show ID` opens any record."
+    ar += "؛ [المعرّف] مصدر؛ «cstoref show ID» يعرض أي سجل."
+    if extra:
+        en, ar = f"{en} {extra['en']}", f"{ar} {extra['ar']}"
+    return {"en": en, "ar": ar}
+
+
+def _claim_line(claim: dict[str, Any]) -> dict[str, str]:
+    ids = markers(cited(claim))
+    sign = mark(claim)
+    return {"en": f"{sign} [{ids}] {claim['reason']['en']}", "ar": f"{sign} [{ids}] {claim['reason']['ar']}"}
 
 
 def disputed(record: dict[str, Any]) -> list[dict[str, str]]:
-    """The claims a reference contradicts, shown beside the preferred value."""
-    lines = []
-    for claim in record.get("claims", []):
-        if claim.get("rank") == "deprecated" and claim.get("reason"):
-            ids = markers(cited(claim))
-            lines.append({"en": f"✗ [{ids}] {claim['reason']['en']}", "ar": f"✗ [{ids}] {claim['reason']['ar']}"})
+    """The claims references contradict or cannot verify, shown beside the preferred value."""
+    return [
+        _claim_line(claim) for claim in record.get("claims", [])
+        if verdict(claim) in ("contradicted", "unverifiable") and claim.get("reason")
+    ]
+
+
+def citations(node: Any) -> list[dict[str, Any]]:
+    """Every citation inside a record, nested ones too, in order, each (source, excerpt, note) once.
+
+    A citation is `{"source", "excerpt", "note"}`; a figure value carries the same three keys.
+    """
+    found: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("source"), str):
+                key = (item["source"], item.get("excerpt"), str(item.get("note")))
+                if key not in seen:
+                    seen.add(key)
+                    found.append({"source": item["source"], "excerpt": item.get("excerpt"), "note": item.get("note")})
+            stack.extend(reversed([v for k, v in item.items() if k != "source"]))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return found
+
+
+def note_text(note: Any) -> str | None:
+    if isinstance(note, dict):
+        return note.get("en") or note.get("ar")
+    return note if isinstance(note, str) and note else None
+
+
+def cite_lines(record: dict[str, Any]) -> list[str]:
+    """A row's evidence for --cite: each excerpt verbatim after its source id, then the notes
+    of reference pages (which have no excerpt)."""
+    found = citations(record)
+    lines = [f"[{c['source']}] «{c['excerpt']}»" for c in found if c["excerpt"]]
+    lines += [f"[{c['source']}] {note_text(c['note'])}" for c in found if not c["excerpt"] and note_text(c["note"])]
     return lines
+
+
+def with_cite(cells: list[Any], record: dict[str, Any], cite: bool) -> list[Any]:
+    return cells + ([{"style": "dim", "value": line} for line in cite_lines(record)] if cite else [])
+
+
+def name_notes(store: Store, record: dict[str, Any]) -> list[dict[str, str]]:
+    """Corrections of a person's name, beside a record whose cited passages spell it wrongly."""
+    wrong = _wrong_names(store)
+    if not wrong:
+        return []
+    # The record's own list of sources repeats the passages its parts cite; reading only that
+    # list keeps a listing of a large store from walking every nested part.
+    quoted = " ".join(c.get("excerpt") or "" for c in record.get("sources", []))
+    return [line for spelling, line in wrong if spelling in quoted]
+
+
+def _wrong_names(store: Store) -> list[tuple[str, dict[str, str]]]:
+    cache: list[tuple[str, dict[str, str]]] | None = getattr(store, "_wrong_names", None)
+    if cache is None:
+        cache = []
+        for person in store.table("people"):
+            for claim in person.get("claims", []):
+                if claim.get("property") == "name" and verdict(claim) != "preferred" and isinstance(claim.get("value"), str):
+                    ids = markers(cited(claim))
+                    name = person["name"]
+                    reason = claim.get("reason") or h("", "")
+                    cache.append((claim["value"], {
+                        "en": f"{mark(claim)} [{ids}] {claim['value']} → {name['en']} ({person['id']}): {reason['en']}".rstrip(": "),
+                        "ar": f"{mark(claim)} [{ids}] {claim['value']} ← {name['ar']} ({person['id']}): {reason['ar']}".rstrip(": "),
+                    }))
+        store._wrong_names = cache  # type: ignore[attr-defined]
+    return cache
 
 
 def number(value: Any, qualifier: str | None) -> dict[str, str]:
@@ -93,14 +213,14 @@ def period_text(start: str | None, end: str | None) -> dict[str, str] | None:
 
 
 def figure_line(entry: dict[str, Any]) -> dict[str, str]:
-    """One reported figure: rank mark, qualifier and value, date, source, and why if disputed."""
+    """One reported figure: mark, qualifier and value, date, source, and why if disputed."""
     shown = number(entry["value"], entry.get("qualifier"))
     when = date_text(entry.get("date"))
-    mark = RANK_MARK.get(entry.get("rank", "normal"), "·")
-    en = f"{mark} {shown['en']}" + (f" ({when['en']})" if when else "") + f" [{entry['source']}]"
-    ar = f"{mark} {shown['ar']}" + (f" ({when['ar']})" if when else "") + f" [{entry['source']}]"
+    sign = mark(entry)
+    en = f"{sign} {shown['en']}" + (f" ({when['en']})" if when else "") + f" [{entry['source']}]"
+    ar = f"{sign} {shown['ar']}" + (f" ({when['ar']})" if when else "") + f" [{entry['source']}]"
     reason = entry.get("reason")
-    if reason and entry.get("rank") == "deprecated":
+    if reason and verdict(entry) != "preferred":
         en += f": {reason['en']}"
         ar += f": {reason['ar']}"
     return {"en": en, "ar": ar}
@@ -129,6 +249,7 @@ TABLE_KIND = {
     "events": h("event", "حدث"),
     "deployments": h("deployment", "انتشار"),
     "quotes": h("quote", "اقتباس"),
+    "sources": h("source", "مصدر"),
     "places": h("place", "مكان"),
     "organisations": h("organisation", "منظمة"),
 }

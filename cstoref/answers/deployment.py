@@ -14,9 +14,15 @@ from .common import (
     disputed,
     figure_line,
     h,
+    id_column,
+    label_column,
+    legend,
     markers,
     ordered,
+    period_text,
     source_column,
+    verdict,
+    with_cite,
 )
 
 _DEPLOYMENT_FIELDS = ("id", "year", "host", "outcome", "requested", "started", "ended", "tasks", "contributions")
@@ -29,7 +35,7 @@ def _person_text(store: Store, part: dict[str, Any] | None) -> list[Any]:
     return [part.get("text"), markers(cited(part))]
 
 
-def deployment(store: Store, year: int | None = None) -> Result:
+def deployment(store: Store, year: int | None = None, cite: bool = False) -> Result:
     records = sorted(store.table("deployments"), key=lambda d: (d["year"], d["id"]))
     if year is None:
         if not records:
@@ -42,17 +48,20 @@ def deployment(store: Store, year: int | None = None) -> Result:
                 Column("outcome", h("Outcome", "النتيجة")),
                 Column("summary", h("Summary", "الخلاصة")),
                 source_column(),
+                id_column(),
             ],
             rows=[
                 {
                     "year": str(d["year"]),
                     "host": country_name(store, d["host"]),
-                    "outcome": OUTCOME_TEXT.get(d["outcome"], h(d["outcome"], d["outcome"])),
-                    "summary": d.get("summary"),
+                    "outcome": [OUTCOME_TEXT.get(d["outcome"], h(d["outcome"], d["outcome"])), _dates(d)],
+                    "summary": with_cite([d.get("summary")] + disputed(d), d, cite),
                     "src": markers(cited(d)),
+                    "id": d["id"],
                 }
                 for d in records
             ],
+            note=legend(),
         )
         return Result([ordered(d, _DEPLOYMENT_FIELDS) for d in records], [table])
     chosen = [d for d in records if d["year"] == year]
@@ -61,16 +70,27 @@ def deployment(store: Store, year: int | None = None) -> Result:
         raise NotFound(f"no deployment decision recorded for {year}; recorded years: {years}")
     tables: list[Table] = []
     for d in chosen:
-        tables.extend(_deployment_card(store, d))
+        tables.extend(_deployment_card(store, d, cite))
         chart = bar_chart(store, d)
         if chart:
             tables.append(chart)
     return Result([ordered(d, _DEPLOYMENT_FIELDS) for d in chosen], tables)
 
 
-def _deployment_card(store: Store, d: dict[str, Any]) -> list[Table]:
+def _dates(d: dict[str, Any]) -> dict[str, str] | None:
+    """When it was asked for, and when the troops came and went."""
+    asked = date_text(d.get("requested"))
+    stay = period_text(d.get("started"), d.get("ended")) if d.get("started") else None
+    parts = [p for p in ((h(f"requested {asked['en']}", f"طُلب في {asked['ar']}") if asked else None), stay) if p]
+    if not parts:
+        return None
+    return {"en": "; ".join(p["en"] for p in parts), "ar": "؛ ".join(p["ar"] for p in parts)}
+
+
+def _deployment_card(store: Store, d: dict[str, Any], cite: bool = False) -> list[Table]:
     legal = d.get("legal_basis") or {}
     rows = [
+        (h("Id", "المعرّف"), d["id"]),
         (h("Operation", "العملية"), d.get("name")),
         (h("Host", "البلد المضيف"), country_name(store, d["host"])),
         (h("Outcome", "النتيجة"), OUTCOME_TEXT.get(d["outcome"])),
@@ -88,9 +108,11 @@ def _deployment_card(store: Store, d: dict[str, Any]) -> list[Table]:
         (h("Disputed", "موضع خلاف"), disputed(d)),
         (h("Sources", "المصادر"), {"style": "dim", "value": markers(cited(d))}),
     ]
+    if cite:
+        rows.append((h("Excerpts", "المقتطفات"), with_cite([], d, True)))
     card = Table(
         title=h(f"Deployment {d['year']}: {country_name(store, d['host'])['en']}", f"انتشار {d['year']}: {country_name(store, d['host'])['ar']}"),
-        columns=[Column("k", h("", "")), Column("v", h("", ""))],
+        columns=[label_column(), Column("v", h("", ""))],
         rows=[{"k": k, "v": v} for k, v in rows if v not in (None, [], [None, None]) and any(x for x in (v if isinstance(v, list) else [v]))],
         card=True,
     )
@@ -105,49 +127,74 @@ def _deployment_card(store: Store, d: dict[str, Any]) -> list[Table]:
             "equipment": h("Equipment (pieces)", "المعدات (قطعة)"),
         }
         rows2 = [
-            {"country": country_name(store, c["country"]), "troops": [figure_line(t) for t in c.get("troops", [])] or [h("no figure reported", "لم يُعلن رقم")], "note": c.get("note")}
+            {
+                # The country's id beside its name, to follow with `show`.
+                "country": {k: f"{v} ({c['country'].lower()})" for k, v in country_name(store, c["country"]).items()},
+                "troops": with_cite([figure_line(t) for t in c.get("troops", [])] or [h("no figure reported", "لم يُعلن رقم")], c, cite),
+                "note": c.get("note"),
+            }
             for c in contributions
         ]
-        rows2 += [{"country": scope_text.get(t["scope"], h(t["scope"], t["scope"])), "troops": [figure_line(t)], "note": None} for t in totals]
+        rows2 += [
+            {"country": scope_text.get(t["scope"], h(t["scope"], t["scope"])), "troops": with_cite([figure_line(t)], t, cite), "note": t.get("note") if isinstance(t.get("note"), dict) else None}
+            for t in totals
+        ]
         tables.append(
             Table(
                 title=h("Contingents: every reported figure, with its source", "الوحدات المشاركة: كل رقم منشور ومصدره"),
-                columns=[Column("country", h("Country", "الدولة")), Column("troops", h("Troops reported", "عدد الجنود المعلن")), Column("note", h("Note", "ملاحظة"))],
+                columns=[
+                    Column("country", h("Country", "الدولة"), every_line=True),
+                    Column("troops", h("Troops reported", "عدد الجنود المعلن")),
+                    Column("note", h("Note", "ملاحظة")),
+                ],
                 rows=rows2,
-                note=h("✓ preferred (official or reference) · reported ✗ contradicted by references", "✓ الرقم المعتمد (رسمي أو مرجعي) · رقم منشور ✗ رقم تنقضه المراجع"),
+                note=legend(),
             )
         )
     return tables
 
 
-def contingent_ranges(d: dict[str, Any]) -> list[tuple[str, int, int]]:
-    """(iso3, lowest, highest) of the figures reported for each contingent."""
-    ranges = []
+def contingent_figures(d: dict[str, Any]) -> list[tuple[str, int | None, int | None]]:
+    """(iso3, the preferred figure or None, the highest figure reported beside it) of each contingent.
+
+    Contradicted and unverifiable figures are left out of the chart; the table beside it lists them.
+    """
+    found = []
     for c in d.get("contributions", []):
-        values = [t["value"] for t in c.get("troops", [])]
-        if values:
-            ranges.append((c["country"], min(values), max(values)))
-    return ranges
+        preferred = [t["value"] for t in c.get("troops", []) if verdict(t) == "preferred"]
+        reported = [t["value"] for t in c.get("troops", []) if verdict(t) == "reported"]
+        main = preferred[0] if preferred else None
+        other = max(reported) if reported else None
+        if main is not None or other is not None:
+            found.append((c["country"], main, other if other != main else None))
+    return found
 
 
 def bar_chart(store: Store, d: dict[str, Any], bar_width: int = 20) -> Table | None:
-    ranges = contingent_ranges(d)
-    if not ranges:
-        return None
-    top = max(high for _, _, high in ranges)
+    figures = contingent_figures(d)
+    top = max((max(main or 0, other or 0) for _, main, other in figures), default=0)
     if top <= 0:
         return None  # nothing to draw (and nothing to divide by)
     rows = []
-    for iso3, low, high in ranges:
-        solid = max(1, round(low / top * bar_width))
-        span = max(solid, round(high / top * bar_width))
-        figure = f"{low:,}" if low == high else f"{low:,}-{high:,}"
-        bar = "█" * solid + "░" * (span - solid)
+    for iso3, main, other in figures:
+        solid = max(1, round(main / top * bar_width)) if main else 0
+        reach = max(solid, round((other or 0) / top * bar_width), 1)
+        shown = [f"✓ {main:,}"] if main is not None else []
+        shown += [f"· {other:,}"] if other is not None else []
+        # Solid: the preferred figure; light: a reported figure beyond it, or the reported
+        # figure of a contingent that has no preferred one.
+        bar = "█" * solid + "░" * (reach - solid)
         # As Arabic text the bar runs right to left, so in an Arabic table it grows from the right.
-        rows.append({"country": country_name(store, iso3), "figure": figure, "bar": {"en": bar, "ar": bar, "both": bar}})
+        rows.append({"country": country_name(store, iso3), "figure": " ".join(shown), "bar": {"en": bar, "ar": bar, "both": bar}})
     return Table(
-        title=h("Contingent sizes (░ where sources disagree)", "حجم الوحدات (░ حيث تختلف المصادر)"),
+        title=h("Contingent sizes: the preferred figure of each", "حجم الوحدات: الرقم المعتمد لكل منها"),
         columns=[Column("country", h("Country", "الدولة")), Column("figure", h("Troops", "الجنود")), Column("bar", h("", ""))],
         rows=rows,
+        note=h(
+            "█ ✓ preferred figure; ░ · a figure only reported (higher, or where none is preferred); "
+            "✗ contradicted and ? unverifiable figures are left out.",
+            "█ ✓ الرقم المعتمد؛ ░ · رقم منشور فحسب (أعلى منه، أو حيث لا رقم معتمد)؛ "
+            "ولا تُرسم الأرقام ✗ التي تنقضها المراجع ولا ? التي تعذّر التحقق منها.",
+        ),
         tty_only=True,
     )

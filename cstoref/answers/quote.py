@@ -5,7 +5,19 @@ from __future__ import annotations
 from ..errors import NotFound, UsageError
 from ..render import Column, Table, date_text
 from ..store import Store
-from .common import Result, cited, h, markers, ordered, source_column
+from .common import (
+    Result,
+    cited,
+    disputed,
+    h,
+    id_column,
+    legend,
+    markers,
+    name_notes,
+    ordered,
+    source_column,
+    with_cite,
+)
 
 _QUOTE_FIELDS = ("id", "speaker", "role", "date", "text")
 
@@ -32,8 +44,26 @@ def _matching(store: Store, asked: str, what: str, keys: frozenset[str]) -> set[
     return {hit.record["id"] for hit in hits}
 
 
+def title(text: str | None, speaker: str | None, random: bool) -> dict[str, str]:
+    """The heading says which quotes the filters chose."""
+    base = h("Quotes: the Arabic as printed, with our English translation", "اقتباسات: النص العربي كما نُشر مع ترجمتنا الإنجليزية")
+    parts_en, parts_ar = [], []
+    if speaker:
+        parts_en.append(f"by {speaker}")
+        parts_ar.append(f"قالها {speaker}")
+    if text:
+        parts_en.append(f"matching {text}")
+        parts_ar.append(f"تطابق «{text}»")
+    if random:
+        parts_en.append("one at random")
+        parts_ar.append("واحد عشوائيًا")
+    if not parts_en:
+        return base
+    return h(f"{base['en']}: {', '.join(parts_en)}", f"{base['ar']}: {'، '.join(parts_ar)}")
+
+
 def quote(store: Store, text: str | None = None, speaker: str | None = None, random: bool = False,
-          limit: int | None = None) -> Result:
+          limit: int | None = None, cite: bool = False) -> Result:
     # Matching goes through the search engine, with its analysis, spellings and typos: the
     # same words find the same quotes as `search` does.
     wanted = None
@@ -61,18 +91,34 @@ def quote(store: Store, text: str | None = None, speaker: str | None = None, ran
     rows = []
     for q in chosen:
         when = date_text(q.get("date"))
+        context = q.get("context")
+        note = q.get("date_note")
         rows.append(
             {
                 "speaker": [q["speaker_name"], q.get("role")],
                 # The Arabic is the original and comes first; the English is labelled as ours.
-                "text": [{"ar": q["text"]["ar"]}, {"en": f"(our translation) {q['text']['en']}"}],
-                "date": when or (q.get("date_note") or h("undated", "غير مؤرخ")),
+                "text": with_cite(
+                    [{"ar": q["text"]["ar"]}, {"en": f"(our translation) {q['text']['en']}"}]
+                    + ([{"style": "dim", "value": h(f"Context: {context['en']}", f"السياق: {context['ar']}")}] if context else [])
+                    + disputed(q) + name_notes(store, q),
+                    q, cite,
+                ),
+                "date": [when or h("undated", "غير مؤرخ")]
+                + ([{"style": "dim", "value": h(f"Date: {note['en']}", f"التاريخ: {note['ar']}")}] if note else []),
                 "src": markers(cited(q)),
+                "id": q["id"],
             }
         )
     table = Table(
-        title=h("Quotes: the Arabic as printed, with our English translation", "اقتباسات: النص العربي كما نُشر مع ترجمتنا الإنجليزية"),
-        columns=[Column("speaker", h("Speaker", "القائل")), Column("text", h("Quote", "الاقتباس")), Column("date", h("Date", "التاريخ")), source_column()],
+        title=title(text, speaker, random),
+        columns=[
+            Column("speaker", h("Speaker", "القائل")),
+            Column("text", h("Quote", "الاقتباس")),
+            Column("date", h("Date", "التاريخ")),
+            source_column(),
+            id_column(),
+        ],
         rows=rows,
+        note=legend(),
     )
     return Result([ordered(q, _QUOTE_FIELDS) for q in chosen], [table])

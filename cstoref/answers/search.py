@@ -14,10 +14,12 @@ from .common import (
     cited,
     h,
     label,
+    legend,
     markers,
     number,
     period_text,
     source_column,
+    with_cite,
 )
 
 #: rows shown on a terminal unless --limit or --all says otherwise
@@ -78,7 +80,7 @@ def _snippet(hit: Any) -> dict[str, Any]:
     return {"value": texts, "marks": marks}
 
 
-def search(store: Store, text: str, limit: int | None = None, all: bool = False) -> Result:
+def search(store: Store, text: str, limit: int | None = None, all: bool = False, cite: bool = False) -> Result:
     from ..retrieve import TooLong, engine
 
     if not text or not text.strip():
@@ -120,12 +122,16 @@ def search(store: Store, text: str, limit: int | None = None, all: bool = False)
             partial = {k: f"{v} Nothing has {absent}{hint}." if k == "en" else f"{v} لا شيء فيه {absent}{hint}."
                        for k, v in partial.items()}
         more = partial if more is None else {k: f"{partial[k]} {more[k]}" for k in ("en", "ar")}
+    if cite:
+        marks = legend()
+        more = marks if more is None else {k: f"{more[k]} {marks[k]}" for k in ("en", "ar")}
     table = Table(
         title=h(f"Search: {asked} ({count} found)", f"بحث: {asked} ({count} نتيجة)"),
         columns=[Column("kind", h("Kind", "النوع")), Column("id", h("Id", "المعرّف")), Column("label", h("Match", "النتيجة")),
                  Column("snippet", h("Where", "الموضع")), Column("answer", h("Answer", "الجواب")), source_column()],
         rows=[
-            {"kind": kind(hit.table), "id": hit.record.get("id"), "label": label(hit.table, hit.record),
+            {"kind": kind(hit.table), "id": hit.record.get("id"),
+             "label": with_cite([label(hit.table, hit.record)], hit.record, cite),
              "snippet": _snippet(hit),
              "answer": answer_of(hit.record), "src": markers(cited(hit.record))}
             for hit in shown

@@ -7,7 +7,7 @@ from typing import Any
 from ..errors import NotFound, UsageError
 from ..render import Column, Table, date_text
 from ..store import Store
-from .common import TABLE_KIND, Result, all_citations, h, label
+from .common import TABLE_KIND, Result, all_citations, citations, h, label, label_column, note_text
 
 _SOURCE_FIELDS = ("id", "kind", "file", "url", "outlet", "title", "author", "date")
 def _supported(store: Store) -> dict[str, list[tuple[str, dict[str, Any]]]]:
@@ -18,6 +18,20 @@ def _supported(store: Store) -> dict[str, list[tuple[str, dict[str, Any]]]]:
         for source_id in all_citations(record):
             support.setdefault(source_id, []).append((table, record))
     return support
+
+
+def evidence(record: dict[str, Any], source_id: str) -> list[dict[str, Any]]:
+    """The citations of `source_id` inside a record: its excerpts verbatim, or its notes."""
+    return [c for c in citations(record) if c["source"] == source_id]
+
+
+def supporting_lines(record: dict[str, Any], source_id: str) -> list[dict[str, Any]]:
+    lines = []
+    for c in evidence(record, source_id):
+        text = f"«{c['excerpt']}»" if c["excerpt"] else note_text(c["note"])
+        if text:
+            lines.append({"style": "dim", "value": f"[{source_id}] {text}"})
+    return lines
 
 
 def sources(store: Store, source_id: str | None = None) -> Result:
@@ -42,13 +56,22 @@ def sources(store: Store, source_id: str | None = None) -> Result:
             **{k: source.get(k) for k in _SOURCE_FIELDS},
             "facts": len(facts),
             **{k: v for k, v in source.items() if k not in _SOURCE_FIELDS},
-            "supports": [{"table": t, "id": r["id"], "label": label(t, r)} for t, r in facts],
+            "supports": [
+                {"table": t, "id": r["id"], "label": label(t, r), "citations": evidence(r, source["id"])} for t, r in facts
+            ],
         }
         card = _source_card(source, len(facts))
         listing = Table(
-            title=h(f"What {source['id']} supports", f"ما يدعمه المصدر {source['id']}"),
-            columns=[Column("kind", h("Kind", "النوع")), Column("id", h("Id", "المعرّف")), Column("label", h("Fact", "المعلومة"))],
-            rows=[{"kind": TABLE_KIND[t], "id": r["id"], "label": label(t, r)} for t, r in facts],
+            title=h(f"What {source['id']} supports, with its words", f"ما يدعمه المصدر {source['id']}، بنصّه"),
+            columns=[
+                Column("kind", h("Kind", "النوع")),
+                Column("id", h("Id", "المعرّف"), every_line=True),
+                Column("label", h("Fact", "المعلومة")),
+            ],
+            rows=[
+                {"kind": TABLE_KIND[t], "id": r["id"], "label": [label(t, r)] + supporting_lines(r, source["id"])}
+                for t, r in facts
+            ],
         )
         # A list, as every listing command prints, with the one source in it.
         return Result([data], [card, listing] if facts else [card])
@@ -94,7 +117,7 @@ def _source_card(source: dict[str, Any], facts: int) -> Table:
     ]
     return Table(
         title=h(f"Source {source['id']}", f"المصدر {source['id']}"),
-        columns=[Column("k", h("", "")), Column("v", h("", ""))],
+        columns=[label_column(), Column("v", h("", ""))],
         rows=[r for r in rows if r["v"] not in (None, [None, None])],
         card=True,
     )
