@@ -6,6 +6,12 @@ touches all of them alike; each case's median is then divided by the median of a
 
     python benchmarks/startup.py            # 15 rounds, prints the table
     python benchmarks/startup.py --check    # exit 1 when a target is missed
+    python benchmarks/startup.py --baseline DIR   # also the --db rows of the checkout in DIR
+
+The --db rows read an untrusted store, so they measure its validation. With ``--baseline``
+(repeatable), each of them runs again, in the same rounds, with DIR (an unpacked other
+checkout, e.g. ``git archive main | tar -x -C DIR``) first on PYTHONPATH, and the table ends
+with the ratios of this checkout to each baseline.
 
 Run it with the Python of the environment where cstoref is installed.
 """
@@ -137,6 +143,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--baseline", metavar="DIR", action="append", default=[],
+                        help="another checkout whose --db rows to run beside these (repeatable)")
     parser.add_argument("--make-store", nargs=3, metavar=("FACTOR", "SOURCE", "TARGET"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.make_store:
@@ -184,14 +192,24 @@ def main() -> int:
             # The floor for any reader of the 100x file: Python starting and parsing it, no more.
             "json.load of the 100x file": [python, "-c", FLOOR, str(stores[100])],
         }
+        envs = {name: env for name in cases}
+        db_rows = [name for name in cases if " --db " in name]
+        baselines = [Path(b).resolve() for b in args.baseline]
+        for baseline in baselines:
+            if not (baseline / "cstoref" / "__init__.py").exists():
+                raise SystemExit(f"--baseline: {baseline} holds no cstoref checkout")
+            for name in db_rows:
+                cases[f"{name} ({baseline.name})"] = cases[name]
+                envs[f"{name} ({baseline.name})"] = {**env, "PYTHONPATH": str(baseline)}
+            subprocess.run([python, "-m", "compileall", "-q", str(baseline / "cstoref")], env=env, check=False)
         subprocess.run([python, "-m", "compileall", "-q", package_dir], env=env, check=False)
-        for argv in cases.values():  # warm the file cache and the .pyc files
-            run_once(argv, env)
+        for name, argv in cases.items():  # warm the file cache and the .pyc files
+            run_once(argv, envs[name])
         samples: dict[str, list[float]] = {name: [] for name in cases}
         memory: dict[str, int] = {name: 0 for name in cases}
         for _ in range(args.rounds):
             for name, argv in cases.items():
-                elapsed, rss = run_once(argv, env)
+                elapsed, rss = run_once(argv, envs[name])
                 samples[name].append(elapsed)
                 memory[name] = max(memory[name], rss)
         tab = bash_tab_seconds(HERE.parent / "completions" / "cstoref.bash", ["cstoref", "members", "--status", ""])
@@ -199,7 +217,7 @@ def main() -> int:
 
     base = statistics.median(samples["python -c pass"])
     failed = []
-    print(f"{'case':<28} {'median ms':>10} {'x python':>9} {'peak MB':>8}  target")
+    print(f"{'case':<38} {'median ms':>10} {'x python':>9} {'peak MB':>8}  target")
     for name in cases:
         median = statistics.median(samples[name])
         ratio = median / base
@@ -210,7 +228,7 @@ def main() -> int:
             verdict = f"<= {target:g}x {'ok' if ok else 'MISSED'}"
             if not ok:
                 failed.append(name)
-        print(f"{name:<28} {median * 1000:>10.1f} {ratio:>9.2f} {memory[name] / 1024:>8.1f}  {verdict}")
+        print(f"{name:<38} {median * 1000:>10.1f} {ratio:>9.2f} {memory[name] / 1024:>8.1f}  {verdict}")
     med = {name: statistics.median(times) for name, times in samples.items()}
     bundled = med["timeline --json"]
     scale = med["timeline --json --db 100x"] / bundled
@@ -239,6 +257,9 @@ def main() -> int:
             failed.append(name)
         print(f"{name:<36} {seconds:>9.2f}  <= {WORST_TARGET:g} s {'ok' if ok else 'MISSED'}")
     print()
+    for baseline in baselines:
+        for name in db_rows:
+            print(f"{name}: this checkout / {baseline.name} = {med[name] / med[f'{name} ({baseline.name})']:.2f}")
     if tab is not None:
         print(f"one bash Tab (cstoref members --status <Tab>): {tab * 1000:.2f} ms = {tab / base:.3f}x a bare Python start")
     else:

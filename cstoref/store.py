@@ -1,7 +1,8 @@
 """Loading the fact store: read-only, into TinyDB, validated when it is not the bundled one.
 
 The bundled store is checked once by the test suite, so a normal run only parses it. A store
-named with ``--db`` or ``CSTOREF_DB`` is untrusted and goes through `validate` first.
+named with ``--db`` or ``CSTOREF_DB`` is untrusted and goes through `validate` first, with the
+schema read here (`validate` imports nothing of this module).
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ def bundled_path() -> str:
 
 def schema_path() -> str:
     return _data_file("schema.json")
+
+
+def read_schema() -> dict[str, Any]:
+    with open(schema_path(), encoding="utf-8") as handle:
+        return json.load(handle)
 
 
 class _Duplicate(ValueError):
@@ -178,5 +184,5 @@ def load(path: str | None = None) -> Store:
     document = read_document(path)
     from .validate import validate_store
 
-    validate_store(document, path)
+    validate_store(document, path, read_schema())
     return Store(document, path)

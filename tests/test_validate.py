@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from cstoref import validate
 from cstoref.errors import StoreError
-from cstoref.validate import _FastCompiler, _Validator, validate_store
+from cstoref.schema_quick import FastCompiler as _FastCompiler
+from cstoref.schema_words import Validator as _Validator
+from cstoref.validate import validate_store
 
 SCHEMA = json.loads((SEEDS / "schema.json").read_text(encoding="utf-8"))
 STORE = json.loads((SEEDS / "cstoref.json").read_text(encoding="utf-8"))
@@ -220,3 +222,27 @@ def test_quick_check_on_keywords_the_store_schema_does_not_use(value) -> None:
     worded = _Validator(SYNTHETIC).compile(SYNTHETIC)(value, ())
     expected = not any(True for _ in jsonschema.Draft202012Validator(SYNTHETIC).iter_errors(value))
     assert quick(value) == (worded is None) == expected
+
+
+def _imports(module: str) -> set[str]:
+    """The cstoref modules that `module` imports, at its top or inside a function."""
+    import ast
+
+    tree = ast.parse((SEEDS.parent / "cstoref" / f"{module}.py").read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            found.update([node.module] if node.module else [alias.name for alias in node.names])
+    return found
+
+
+@pytest.mark.parametrize("module", ["store", "validate", "schema_words", "schema_quick"])
+def test_no_import_cycle_through_the_store_checks(module) -> None:
+    """Following the imports from `module` never leads back to it."""
+    seen, todo = set(), list(_imports(module))
+    while todo:
+        name = todo.pop()
+        assert name != module, f"{module} imports itself through {sorted(seen)}"
+        if name not in seen:
+            seen.add(name)
+            todo.extend(_imports(name))
