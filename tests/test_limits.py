@@ -15,7 +15,7 @@ from conftest import REPO, run_cli
 from cstoref import store
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import worst_cases  # noqa: E402
+import worst_stores  # noqa: E402
 
 
 def _one_line(result) -> str:
@@ -45,7 +45,7 @@ def test_too_many_bytes_are_refused_unread(tmp_path: Path) -> None:
 
 
 def test_the_limits_let_the_100_times_store_through(tmp_path: Path) -> None:
-    path = worst_cases.write("100x", tmp_path / "store100.json", bundled=REPO / "seeds" / "cstoref.json")
+    path = worst_stores.write("100x", tmp_path / "store100.json", bundled=REPO / "seeds" / "cstoref.json")
     raw = path.read_bytes()
     assert len(raw) <= store.MAX_BYTES
     assert raw.count(b",") + raw.count(b"[") + raw.count(b"{") <= store.MAX_ITEMS
@@ -53,9 +53,9 @@ def test_the_limits_let_the_100_times_store_through(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("name", sorted(worst_cases.CASES))
+@pytest.mark.parametrize("name", sorted(worst_stores.CASES))
 def test_each_worst_case_is_within_the_limits_and_refused_in_one_line(tmp_path: Path, name: str) -> None:
-    path = worst_cases.write(name, tmp_path / "worst.json")
+    path = worst_stores.write(name, tmp_path / "worst.json")
     # A child with 900 MB of address space (Python itself maps some): a MemoryError would end
     # it with a traceback.
     code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (900 * 2**20, 900 * 2**20)); "
