@@ -197,6 +197,30 @@ def test_ten_installs_at_once_neither_lose_nor_duplicate_a_line(tmp_path: Path) 
     assert not leftovers(tmp_path)
 
 
+def test_concurrent_updates_wait_for_each_other(tmp_path: Path) -> None:
+    """Twenty writers, each adding its own line while the others read: none is lost."""
+    import threading
+    import time
+
+    path = tmp_path / ".bashrc"
+    path.write_bytes(b"# mine\r\n")
+    start = threading.Barrier(20)
+
+    def add(number: int) -> list[str]:
+        def change(text: str) -> tuple[str, list[str]]:
+            time.sleep(0.01)  # read, think, write: the window a second writer would fall into
+            return rcfile.with_lines(text, [f"line {number}"])
+        start.wait()
+        return rcfile.update(str(path), change)
+
+    with ThreadPoolExecutor(20) as pool:
+        added = list(pool.map(add, range(20)))
+    assert added == [[f"line {n}"] for n in range(20)]
+    lines = path.read_bytes().split(b"\r\n")
+    assert lines[0] == b"# mine" and lines[-1] == b""
+    assert sorted(lines[1:-1]) == sorted(f"line {n}".encode() for n in range(20))
+
+
 @pytest.mark.parametrize("failing", ["write", "fsync", "replace"])
 @pytest.mark.parametrize("which", [1, 2], ids=["script", "rc file"])
 def test_a_failed_write_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str,
