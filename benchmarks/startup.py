@@ -12,6 +12,7 @@ The --db rows read an untrusted store, so they measure its validation. With ``--
 (repeatable), each of them runs again, in the same rounds, with DIR (an unpacked other
 checkout, e.g. ``git archive main | tar -x -C DIR``) first on PYTHONPATH, and the table ends
 with the ratios of this checkout to each baseline.
+    python benchmarks/startup.py --worst-only   # only the largest stores within the limits
 
 Run it with the Python of the environment where cstoref is installed.
 """
@@ -80,13 +81,19 @@ def worst_cases(python: str, env: dict[str, str], rounds: int) -> dict[str, floa
     return {name: statistics.median(found) for name, found in times.items()}
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+#: Every command on any store within the limits answers or refuses within these.
+WORST_SECONDS = 5.0
+WORST_MB = 500
+WORST_ROUNDS = 3
+
+
+def run_once(argv: list[str], env: dict[str, str], codes: tuple[int, ...] = (0,)) -> tuple[float, int]:
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
+    if proc.returncode not in codes:
         raise SystemExit(f"benchmark case failed (exit {proc.returncode}): {' '.join(argv)}")
     return elapsed, usage.ru_maxrss
 
@@ -139,17 +146,61 @@ done
     return statistics.median(times) if times else None
 
 
+def store_worst_cases(python: str, cstoref: str, env: dict[str, str], tmpdir: Path, store100: Path,
+                rounds: int) -> list[str]:
+    """The largest stores the limits let through, each the costliest of its kind (see
+    worst_stores.py), and the 100-times store under every command: time and peak memory of
+    each against the absolute limits. Returns the cases that missed."""
+    cases: dict[str, tuple[list[str], tuple[int, ...]]] = {}
+    sys.path.insert(0, str(HERE))
+    from worst_stores import CASES
+
+    for name in CASES:
+        path = tmpdir / f"worst-{name.replace(' ', '-')}.json"
+        subprocess.run([python, __file__, "--make-worst", name, str(path)], check=True)
+        cases[f"{name} (refused)"] = ([cstoref, "members", "--db", str(path)], (3,))
+    for args in (["members"], ["timeline"], ["timeline", "--json"], ["deployment"], ["quote"],
+                 ["quote", "--speaker", "Putin"], ["search", "Putin"], ["search", "الأمن", "--json"],
+                 ["sources"], ["about"]):
+        cases[f"100x: {' '.join(args)}"] = ([cstoref, *args, "--bidi", "visual", "--db", str(store100)], (0, 1))
+    seconds: dict[str, list[float]] = {name: [] for name in cases}
+    memory = dict.fromkeys(cases, 0)
+    for _ in range(rounds):
+        for name, (argv, codes) in cases.items():
+            elapsed, rss = run_once(argv, env, codes)
+            seconds[name].append(elapsed)
+            memory[name] = max(memory[name], rss)
+    missed = []
+    print(f"\nworst cases ({rounds} rounds; limits {WORST_SECONDS:g} s and {WORST_MB} MB)")
+    print(f"{'case':<34} {'median s':>9} {'peak MB':>8}")
+    for name in cases:
+        median = statistics.median(seconds[name])
+        ok = median <= WORST_SECONDS and memory[name] / 1024 <= WORST_MB
+        if not ok:
+            missed.append(name)
+        print(f"{name:<34} {median:>9.2f} {memory[name] / 1024:>8.1f}  {'ok' if ok else 'MISSED'}")
+    return missed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--baseline", metavar="DIR", action="append", default=[],
                         help="another checkout whose --db rows to run beside these (repeatable)")
+    parser.add_argument("--worst-only", action="store_true", help="run only the worst cases")
     parser.add_argument("--make-store", nargs=3, metavar=("FACTOR", "SOURCE", "TARGET"), help=argparse.SUPPRESS)
+    parser.add_argument("--make-worst", nargs=2, metavar=("NAME", "TARGET"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.make_store:
         factor, source, target = args.make_store
         scaled_store(Path(source), int(factor), Path(target))
+        return 0
+    if args.make_worst:
+        sys.path.insert(0, str(HERE))
+        from worst_stores import write
+
+        write(args.make_worst[0], Path(args.make_worst[1]))
         return 0
 
     python = sys.executable
@@ -174,6 +225,9 @@ def main() -> int:
         stores = {f: tmpdir / f"store{f}.json" for f in (1, 10, 100)}
         for factor, path in stores.items():
             subprocess.run([python, __file__, "--make-store", str(factor), bundled, str(path)], check=True)
+        if args.worst_only:
+            missed = store_worst_cases(python, cstoref, env, tmpdir, stores[100], WORST_ROUNDS)
+            return 1 if (args.check and missed) else 0
         cases = {
             "python -c pass": [python, "-c", "pass"],
             "minimal Typer app": [python, str(app), "hello", "--json"],
@@ -214,9 +268,10 @@ def main() -> int:
                 memory[name] = max(memory[name], rss)
         tab = bash_tab_seconds(HERE.parent / "completions" / "cstoref.bash", ["cstoref", "members", "--status", ""])
         worst = worst_cases(python, env, max(1, min(args.rounds, 3)))
+        store_failed = store_worst_cases(python, cstoref, env, tmpdir, stores[100], WORST_ROUNDS)
 
     base = statistics.median(samples["python -c pass"])
-    failed = []
+    failed = list(store_failed)
     print(f"{'case':<38} {'median ms':>10} {'x python':>9} {'peak MB':>8}  target")
     for name in cases:
         median = statistics.median(samples[name])

@@ -41,6 +41,20 @@ def write(out: Any, text: str) -> None:
     stream.flush()
 
 
+def _encodable_json(text: str, stream: Any) -> str:
+    """JSON the stream can carry whole: where its encoding lacks a character (ASCII, Latin-1),
+    every non-ASCII character becomes a \\u escape, which any JSON reader turns back."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        import json
+        import re
+
+        return re.sub(r"[^\x00-\x7f]+", lambda found: json.dumps(found.group())[1:-1], text)
+    return text
+
+
 _SIGNALS = ("SIGTERM", "SIGHUP")
 
 
@@ -104,7 +118,7 @@ def run(command: str, params: dict[str, Any], *, env: Any = None, **common: Any)
         if json:
             from .render import render_json
 
-            text = render_json(result.data, pretty=out.tty)
+            text = _encodable_json(render_json(result.data, pretty=out.tty), out.stdout)
         else:
             from .render import render_tables
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import inspect
 import os
-import sys
 from enum import Enum
 from typing import Annotated, Any
 
@@ -94,20 +93,21 @@ def _shell_from_env() -> str:
 
 
 def _print_script(shell: str) -> None:
-    sys.stdout.write(_script(shell))
+    from .completion import emit
+
+    emit(_script(shell), exact=True)
 
 
 def _install_script(shell: str) -> None:
-    from .completion import install
+    from .completion import emit, install
+    from .errors import CstorefError
 
     try:
         done = install(shell, _script(shell))
-    except OSError as exc:
+    except (OSError, CstorefError) as exc:
         report(f"cannot install the {shell} completion: {exc}")
         raise typer.Exit(1) from None
-    for line in done:
-        print(line)
-    print(f"Open a new {shell} to use it.")
+    emit("".join(f"{line}\n" for line in done) + f"Open a new {shell} to use it.\n")
 
 
 def _install_completion(value: bool) -> None:

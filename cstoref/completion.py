@@ -602,58 +602,85 @@ def print_values(kind: str, db: str | None, env: Any) -> int:
 # --- installing -------------------------------------------------------------------------------
 
 
-def _read(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        return ""
+def _rc_lines(shell: str, target: str, text: str) -> tuple[str, list[str]]:
+    """The rc file's text with the lines that wire up `target` added; (text, lines added)."""
+    from .rcfile import with_lines
 
-
-def _add_lines(path: str, lines: list[str], *, first: bool = False) -> list[str]:
-    """Add each line the file at `path` lacks (at its top if `first`); the lines added."""
-    text = _read(path)
-    missing = [line for line in lines if line not in text.splitlines()]
-    if missing:
-        block = "\n".join(missing) + "\n"
-        if first:
-            text = block + text
-        else:
-            text += ("\n" if text and not text.endswith("\n") else "") + block
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    return missing
+    if shell == "bash":
+        # The bash-completion package loads that directory by itself; this line makes the
+        # script work without the package too.
+        return with_lines(text, [f"[ -r {shlex.quote(target)} ] && . {shlex.quote(target)}  # cstoref Tab completion"])
+    # fpath must hold ~/.zfunc before compinit runs, so that line goes first.
+    text, added = with_lines(text, ["fpath=(~/.zfunc $fpath)"], first=True)
+    if "compinit" not in text:
+        text, more = with_lines(text, ["autoload -Uz compinit && compinit"])
+        added += more
+    return text, added
 
 
 def install(shell: str, text: str, env: Any = None) -> list[str]:
-    """Write the script where `shell` looks for it per user, and wire it up; what was done."""
+    """Write the script where `shell` looks for it per user, and wire it up; what was done.
+
+    Every file is replaced whole, never written in place (see `rcfile`), and the rc file is
+    read, under its lock, before anything is written: an rc file that is refused leaves
+    everything as it was.
+    """
+    from .rcfile import FileRefused, replace, update
+
     env = os.environ if env is None else env
     home = env.get("HOME") or os.path.expanduser("~")
     if shell == "bash":
         data = env.get("XDG_DATA_HOME") or os.path.join(home, ".local", "share")
         target = os.path.join(data, "bash-completion", "completions", "cstoref")
+        rc = os.path.join(home, ".bashrc")
     elif shell == "zsh":
         target = os.path.join(home, ".zfunc", "_cstoref")
-    elif shell == "fish":
-        config = env.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
-        target = os.path.join(config, "fish", "completions", "cstoref.fish")
+        rc = os.path.join(env.get("ZDOTDIR") or home, ".zshrc")
+    elif shell == "fish":  # fish loads its completions directory by itself
+        target = os.path.join(env.get("XDG_CONFIG_HOME") or os.path.join(home, ".config"), "fish", "completions",
+                              "cstoref.fish")
+        rc = None
     else:
         raise ValueError(shell)
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    with open(target, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    script_bytes = text.encode("utf-8")
+
+    def write_script() -> None:
+        try:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+        except OSError as exc:
+            raise FileRefused(f"cannot make the folder {os.path.dirname(target)} ({exc.strerror or exc})") from None
+        replace(target, script_bytes)
+
     done = [f"wrote {target}"]
-    if shell == "bash":
-        # The bash-completion package loads that directory by itself; this line makes the
-        # script work without the package too.
-        rc = os.path.join(home, ".bashrc")
-        added = _add_lines(rc, [f"[ -r {shlex.quote(target)} ] && . {shlex.quote(target)}  # cstoref Tab completion"])
-    elif shell == "zsh":
-        # fpath must hold ~/.zfunc before compinit runs, so that line goes first.
-        rc = os.path.join(env.get("ZDOTDIR") or home, ".zshrc")
-        added = _add_lines(rc, ["fpath=(~/.zfunc $fpath)"], first=True)
-        if "compinit" not in _read(rc):
-            added += _add_lines(rc, ["autoload -Uz compinit && compinit"])
-    else:  # fish loads its completions directory by itself
+    if rc is None:
+        write_script()
         return done
+    added = update(rc, lambda old: _rc_lines(shell, target, old), before=write_script)
     return done + [f"added to {rc}: {line}" for line in added]
+
+
+def emit(text: str, *, exact: bool = False) -> None:
+    """Print `text` whatever the output's encoding; a script (`exact`) always as UTF-8.
+
+    A completion script is a program whose values must match what the user types, so it is
+    written as UTF-8 bytes, never with a character replaced; a message takes the output's
+    own encoding, with what it cannot show escaped.
+    """
+    import sys
+
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    if buffer is None:  # a text-only stream (a test's StringIO)
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    if exact:
+        buffer.write(text.encode("utf-8", "surrogateescape"))
+    else:
+        try:
+            buffer.write(text.encode(encoding, "backslashreplace"))
+        except LookupError:
+            buffer.write(text.encode("ascii", "backslashreplace"))
+    buffer.flush()

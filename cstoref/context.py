@@ -148,10 +148,27 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
+#: A wider COLUMNS is taken as this many: no table is that wide, and a width of a million
+#: digits must not become a number.
+MAX_COLUMNS = 10_000
+
+
+def columns_from(env: Mapping[str, str]) -> int | None:
+    """The width COLUMNS asks for: a whole number of ASCII digits above 0, else None.
+
+    `str.isdigit` also accepts '²' and other digits that `int` refuses; empty, negative and
+    other values are ignored, as if COLUMNS were unset.
+    """
+    value = env.get("COLUMNS", "").strip().lstrip("0")
+    if not value or not value.isascii() or not value.isdigit():
+        return None
+    return MAX_COLUMNS if len(value) > len(str(MAX_COLUMNS)) else min(int(value), MAX_COLUMNS)
+
+
 def _width(env: Mapping[str, str], stream: TextIO, tty: bool, bidi: str) -> int | None:
-    columns = env.get("COLUMNS", "").strip()
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
+    columns = columns_from(env)
+    if columns is not None:
+        return columns
     if not tty and bidi == "logical":
         # Logical text in a pipe is for grep and sort: one unwrapped line per text.
         return None
@@ -163,7 +180,7 @@ def _width(env: Mapping[str, str], stream: TextIO, tty: bool, bidi: str) -> int 
         except (AttributeError, ValueError, OSError):
             continue
         if columns > 0:
-            return columns
+            return min(columns, MAX_COLUMNS)
     return 80
 
 
@@ -194,7 +211,8 @@ def make_output(
     if bidi is None:
         bidi = env.get("CSTOREF_BIDI", "").strip().lower() or "auto"
         if bidi not in BIDI_MODES:
-            raise UsageError(f"CSTOREF_BIDI must be one of {', '.join(BIDI_MODES)}, not {bidi!r}")
+            shown = bidi if len(bidi) <= 40 else bidi[:40] + "..."
+            raise UsageError(f"CSTOREF_BIDI must be one of {', '.join(BIDI_MODES)}, not {shown!r}")
     elif bidi not in BIDI_MODES:
         raise UsageError(f"--bidi must be one of {', '.join(BIDI_MODES)}, not {bidi!r}")
     tty = _isatty(stdout)

@@ -85,11 +85,11 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
 
 def _help_columns() -> int:
     """The width Click would format help for (shutil.get_terminal_size's rules)."""
-    import os
+    from .context import columns_from
 
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
+    columns = columns_from(os.environ)
+    if columns is not None:
+        return columns
     try:
         return os.get_terminal_size(sys.__stdout__.fileno()).columns
     except (AttributeError, ValueError, OSError):
@@ -201,11 +201,14 @@ def _typer(argv: list[str]) -> int:
         usage = _usage_error(exc)
         if usage is None:
             raise
-        if type(exc).__name__ == "NoArgsIsHelpError":
-            exc.show()  # a bare `cstoref` or `cstoref completion`: the help, as Click prints it
-        else:
-            from .errors import report
+        from .errors import report
 
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            # A bare `cstoref` or `cstoref completion`: the help on stdout, one line on stderr.
+            sys.stdout.write(exc.ctx.get_help() + "\n")
+            sys.stdout.flush()
+            report(f"a command is needed (see '{exc.ctx.command_path} --help')")
+        else:
             report(usage)
         return 2
     return code if isinstance(code, int) else 0

@@ -72,8 +72,14 @@ def report(message: str) -> None:
     stream = sys.stderr
     if stream is None:  # started with 2>&-: never let the message fall into stdout
         return
+    line = f"cstoref: {printable(message)}\n"
+    encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
-        stream.write(f"cstoref: {printable(message)}\n")
+        line.encode(encoding)
+    except (UnicodeEncodeError, LookupError):  # an ASCII or Latin-1 stderr: escape, never lose it
+        line = line.encode("ascii", "backslashreplace").decode("ascii")
+    try:
+        stream.write(line)
         stream.flush()
     except (OSError, ValueError):
         silence(stream)

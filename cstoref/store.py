@@ -18,8 +18,16 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 _DATA = os.path.join(_HERE, "data")
 _SEEDS = os.path.join(os.path.dirname(_HERE), "seeds")
 
-#: Larger stores are refused before they are read: 100 times the bundled store is about 30 MB.
-MAX_BYTES = 64 * 1024 * 1024
+# The limits of a store, chosen so that every command on the largest store they let through
+# answers or refuses within seconds and 500 MB (benchmarks/startup.py measures each worst case);
+# 100 times the bundled store (34 MiB, 944,000 values) fits within them.
+#: Larger files are refused before they are read.
+MAX_BYTES = 40 * 1024 * 1024
+#: Values in arrays plus members of objects. Memory goes with their number more than with the
+#: bytes: an empty object takes three bytes of JSON and about 80 of memory once parsed, so 40 MiB
+#: of them would need gigabytes. Counted before parsing, as commas and opening brackets (those
+#: inside strings too, so the count is never less than the truth).
+MAX_ITEMS = 1_150_000
 
 TABLES = ("meta", "sources", "countries", "people", "facts", "figures", "events", "deployments", "quotes", "places", "organisations")
 
@@ -98,10 +106,14 @@ def read_document(path: str, strict: bool = True) -> dict[str, Any]:
         raise StoreError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if not raw.strip():
         raise StoreError(f"{path}: the file is empty")
+    items = raw.count(b",") + raw.count(b"[") + raw.count(b"{")
+    if items > MAX_ITEMS:
+        raise StoreError(f"{path}: too many values for a fact store (the limit is {MAX_ITEMS:,})")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise StoreError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})") from None
+    del raw  # the text holds it all now: the parse must not have both at once
     import gc
 
     # Parsing makes a great many containers and no cycles: the collector, run over and over
