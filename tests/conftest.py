@@ -54,6 +54,21 @@ def cli(tmp_path):
     return _run
 
 
+def articles_dir() -> Path:
+    """The folder of the five articles; a missing one fails the test in CI and skips it elsewhere.
+
+    The articles are not part of the repository: they sit in ../shared/sources beside the
+    checkout, or in the folder CSTOREF_SOURCES_DIR names.
+    """
+    if SOURCES_DIR.is_dir() and any(SOURCES_DIR.glob("*.txt")):
+        return SOURCES_DIR
+    reason = (f"the articles were not found in {SOURCES_DIR} (put them in ../shared/sources beside the "
+              "checkout, or name their folder in CSTOREF_SOURCES_DIR)")
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}, and CI must check every excerpt against them", pytrace=False)
+    pytest.skip(reason)
+
+
 def need(tool: str) -> str:
     """The path of `tool`; a missing one fails the test in CI and skips it elsewhere."""
     import shutil
