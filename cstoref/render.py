@@ -306,17 +306,17 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def render_json(data: Any, pretty: bool) -> str:
+def render_json(data: Any, pretty: bool, ascii: bool = False) -> str:
     """Indented for a person at a terminal; in a pipe, one record per line.
 
     The one-record-per-line form is still a single JSON document, grep finds whole records
     in it, and it is written by json's C encoder (the indenting one is pure Python, and
-    several times slower on a large store).
+    several times slower on a large store). `ascii` escapes every non-ASCII character.
     """
     if pretty:
-        text = json.dumps(data, ensure_ascii=False, indent=2)
+        text = json.dumps(data, ensure_ascii=ascii, indent=2)
     elif isinstance(data, list) and data:
-        text = "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in data) + "\n]"
+        text = "[\n" + ",\n".join(json.dumps(item, ensure_ascii=ascii) for item in data) + "\n]"
     else:
-        text = json.dumps(data, ensure_ascii=False)
+        text = json.dumps(data, ensure_ascii=ascii)
     return _JSON_UNSAFE.sub(_escape, text) + "\n"

@@ -17,12 +17,14 @@ SOURCES_DIR = Path(os.environ.get("CSTOREF_SOURCES_DIR", REPO.parent / "shared" 
 
 # Variables that change the output; tests set them on purpose, never inherit them.
 _SCRUBBED = ("NO_COLOR", "COLUMNS", "LINES", "CSTOREF_DB", "CSTOREF_BIDI", "TERM_PROGRAM", "VTE_VERSION",
-             "KONSOLE_VERSION", "MLTERM", "TMUX", "FORCE_COLOR", "PYTHONIOENCODING")
+             "KONSOLE_VERSION", "MLTERM", "TMUX", "FORCE_COLOR", "PYTHONIOENCODING", "PAGER", "CSTOREF_PAGER",
+             "LESS", "LV")
 
 
 def clean_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
-    env.update({"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PYTHONUTF8": "1"})
+    # No pager unless a test asks for one: a test's terminal must not wait for a keypress.
+    env.update({"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PYTHONUTF8": "1", "CSTOREF_PAGER": ""})
     env.update(extra)
     return env
 
