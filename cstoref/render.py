@@ -20,6 +20,8 @@ UNLIMITED = 1_000_000
 MIN_COLUMN = 6
 #: a column is never made narrower than its longest word, up to this many cells
 MAX_WORD = 12
+#: a cell up to this wide (a date, a status, a name) is not wrapped while another column can give
+SHORT_CELL = 20
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTHS_AR = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
@@ -183,7 +185,16 @@ class Renderer:
         measures = [[self._measure(p) for p in cells] for cells in cells_by_column]
         naturals = [max((m[0] for m in column), default=0) for column in measures]
         minimums = [max([MIN_COLUMN] + [m[1] for m in column]) for column in measures]
-        widths = _allocate(naturals, [min(m, MAX_WORD) for m in minimums], total - (3 * n + 1))
+        words = [min(m, MAX_WORD) for m in minimums]
+        # A short cell (a date, a status, a name) is kept on one line; a long one may wrap at
+        # its words, and so may a list of source ids (the dim column), which reads as well wrapped.
+        keeps = [words[i] if col.style == "dim" else
+                 max([MIN_COLUMN] + [natural if natural <= SHORT_CELL else min(longest, MAX_WORD)
+                                     for natural, longest in measures[i]])
+                 for i, col in enumerate(columns)]
+        # When not everything fits, the widest columns give way first.
+        order = sorted(range(n), key=lambda i: -keeps[i])
+        widths = _allocate_keeping(naturals, keeps, words, order, total - (3 * n + 1))
         if widths is None:
             return self._cards(table, header, rows, total)
         if self.rtl_table and self.out.bidi != "logical":
@@ -258,6 +269,22 @@ class Renderer:
             lines.append(b["bl"] + b["h"] * (inner + 2) + b["br"])
         lines += self._note(table.note, inner + (4 if bordered else 0))
         return lines
+
+
+def _allocate_keeping(naturals: list[int], keeps: list[int], words: list[int], order: list[int],
+                      available: int) -> list[int] | None:
+    """Widths that keep each column's short cells whole, giving that up column by column in
+    `order` (down to its words) only where the columns cannot fit otherwise."""
+    floor = list(keeps)
+    widths = _allocate(naturals, floor, available)
+    for i in order:
+        if widths is not None:
+            break
+        # Only as much as is missing, so that the shorter cells of that column stay whole.
+        excess = sum(max(1, min(n, f)) for n, f in zip(naturals, floor)) - available
+        floor[i] = max(words[i], floor[i] - max(0, excess))
+        widths = _allocate(naturals, floor, available)
+    return widths
 
 
 def _allocate(naturals: list[int], minimums: list[int], available: int) -> list[int] | None:
