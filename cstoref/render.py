@@ -52,12 +52,14 @@ def date_text(value: str | None) -> dict[str, str] | None:
 
 
 class Column:
-    __slots__ = ("key", "header", "style")
+    __slots__ = ("key", "header", "style", "whole")
 
-    def __init__(self, key: str, header: dict[str, str], style: str | None = None) -> None:
+    def __init__(self, key: str, header: dict[str, str], style: str | None = None, whole: bool = False) -> None:
         self.key = key
         self.header = header
         self.style = style
+        #: never wrapped (a chart's bars): where it cannot fit, the records become cards
+        self.whole = whole
 
 
 class Table:
@@ -188,12 +190,12 @@ class Renderer:
         words = [min(m, MAX_WORD) for m in minimums]
         # A short cell (a date, a status, a name) is kept on one line; a long one may wrap at
         # its words, and so may a list of source ids (the dim column), which reads as well wrapped.
-        keeps = [words[i] if col.style == "dim" else
+        keeps = [naturals[i] if col.whole else words[i] if col.style == "dim" else
                  max([MIN_COLUMN] + [natural if natural <= SHORT_CELL else min(longest, MAX_WORD)
                                      for natural, longest in measures[i]])
                  for i, col in enumerate(columns)]
         # When not everything fits, the widest columns give way first.
-        order = sorted(range(n), key=lambda i: -keeps[i])
+        order = sorted((i for i in range(n) if not columns[i].whole), key=lambda i: -keeps[i])
         widths = _allocate_keeping(naturals, keeps, words, order, total - (3 * n + 1))
         if widths is None:
             return self._cards(table, header, rows, total)

@@ -139,3 +139,63 @@ def test_an_option_before_a_subcommand_that_does_not_take_it_says_where_it_goes(
     result = cli("--limit", "2", "about")
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert "after the subcommand" in result.stderr and "members" in result.stderr
+
+
+# -- members --chart -----------------------------------------------------------------------
+def chart_rows(last_year: int = 2026) -> dict[str, str]:
+    from cstoref.answers.members import membership_chart
+    from cstoref.store import load
+
+    store = load()
+    table = membership_chart(store, store.table("countries"), last_year=last_year)
+    return {row["name"][1]: row["bar"]["en"] for row in table.rows}
+
+
+def test_chart_marks_each_year_of_each_period() -> None:
+    bars = chart_rows(2026)
+    assert all(len(bar) == 2026 - 1992 + 1 for bar in bars.values())
+
+    def year(iso3: str, y: int) -> str:
+        return bars[iso3][y - 1992]
+
+    # Uzbekistan's two periods: 1992-1999 and 2006-2012, nothing between or after.
+    assert {year("UZB", y) for y in range(1992, 2000)} == {"█"}
+    assert {year("UZB", y) for y in range(2000, 2006)} == {"·"}
+    assert {year("UZB", y) for y in range(2006, 2013)} == {"█"}
+    assert {year("UZB", y) for y in range(2013, 2027)} == {"·"}
+    # Armenia's freeze (February 2024) on a membership that never ended.
+    assert year("ARM", 2023) == "█" and {year("ARM", y) for y in range(2024, 2027)} == {"▒"}
+    assert "▒" not in "".join(bar for iso3, bar in bars.items() if iso3 != "ARM")
+    assert year("BLR", 1992) == "·" and year("BLR", 1993) == "█"
+    assert year("SRB", 2013) == "░"
+
+
+def test_chart_shows_the_years_and_the_countries(cli) -> None:
+    import datetime
+
+    shown = ok(cli, "members", "--chart", "--lang", "en").stdout
+    for text in ("1992", "2022", str(datetime.date.today().year), "Uzbekistan", "Armenia", "Serbia", "▒", "█"):
+        assert text in shown, text
+    assert records(cli, "members", "--chart") == records(cli, "members")
+
+
+def test_chart_runs_right_to_left_in_arabic(cli) -> None:
+    def bar_of(lang: str, iso3: str) -> str:
+        out = ok(cli, "members", "--chart", "--lang", lang, "--bidi", "visual").stdout
+        lines = out.splitlines()
+        # The bar is on the country's first line, the code on the line under it.
+        row = lines[next(i for i, line in enumerate(lines) if iso3 in line) - 1]
+        return next(cell.strip() for cell in row.split("│") if cell.strip() and set(cell.strip()) <= set("█▒░·"))
+
+    english, arabic = bar_of("en", "ARM"), bar_of("ar", "ARM")
+    assert english.endswith("▒▒▒") and arabic.startswith("▒▒▒")
+    assert arabic == english[::-1]
+    header = ok(cli, "members", "--chart", "--lang", "ar", "--bidi", "visual").stdout
+    assert "2022 2017 2012 2007 2002 1997 1992" in header
+
+
+def test_chart_keeps_its_bars_whole_at_any_width(cli) -> None:
+    for width in ("60", "80", "120"):
+        out = run_cli("members", "--chart", "--lang", "en", "--bidi", "visual", env=clean_env(COLUMNS=width)).stdout
+        assert "████████······███████" in out, width
+        assert all(len(line) <= int(width) for line in out.splitlines())
