@@ -199,3 +199,20 @@ def test_chart_keeps_its_bars_whole_at_any_width(cli) -> None:
         out = run_cli("members", "--chart", "--lang", "en", "--bidi", "visual", env=clean_env(COLUMNS=width)).stdout
         assert "████████······███████" in out, width
         assert all(len(line) <= int(width) for line in out.splitlines())
+
+
+# -- licence and install lines ---------------------------------------------------------------
+def test_license_is_the_mit_licence_the_metadata_names() -> None:
+    from conftest import REPO
+
+    assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    assert 'license = "MIT"' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_readme_installs_with_pipx_and_uv_then_completion() -> None:
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    for line in ("pipx install .", "uv tool install .", "cstoref completion bash --install", ". .venv/bin/activate"):
+        assert line in setup, line
