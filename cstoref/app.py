@@ -22,10 +22,9 @@ def store_path(db: str | None, env: dict[str, str] | os._Environ[str]) -> str | 
     return env.get("CSTOREF_DB") or None
 
 
-def write(out: Any, text: str) -> None:
-    """Print `text`, replacing what the stream cannot encode, with one note saying so."""
-    stream = out.stdout
-    encoding = getattr(stream, "encoding", None) or "utf-8"
+def _encodable(out: Any, text: str) -> str:
+    """`text` with what the output's encoding cannot show replaced, and one note saying so."""
+    encoding = getattr(out.stdout, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)
     except (UnicodeEncodeError, LookupError):
@@ -37,7 +36,13 @@ def write(out: Any, text: str) -> None:
             f"this output's encoding ({encoding}) cannot show every character; they were "
             "replaced with '?' (use a UTF-8 locale or PYTHONIOENCODING=utf-8)"
         )
-    stream.write(text)
+    return text
+
+
+def write(out: Any, text: str) -> None:
+    """Print `text`, replacing what the stream cannot encode, with one note saying so."""
+    stream = out.stdout
+    stream.write(_encodable(out, text))
     stream.flush()
 
 
@@ -53,6 +58,79 @@ def _encodable_json(text: str, stream: Any) -> str:
 
         return re.sub(r"[^\x00-\x7f]+", lambda found: json.dumps(found.group())[1:-1], text)
     return text
+
+def write_utf8(out: Any, text: str) -> None:
+    """Print `text` as UTF-8 whatever the locale says (CSV is a file format, not a screen)."""
+    stream = out.stdout
+    binary = getattr(stream, "buffer", None)
+    if binary is None:
+        stream.write(text)
+    else:
+        stream.flush()
+        binary.write(text.encode("utf-8", "surrogateescape"))
+        binary.flush()
+    stream.flush()
+
+
+def _page(out: Any, text: str, env: Any) -> bool:
+    """Show `text` through the pager; False when no pager could be started (print it then)."""
+    import shlex
+    import shutil
+    import signal
+    import subprocess
+
+    command = out.pager
+    try:
+        words = shlex.split(command)
+    except ValueError:
+        words = []
+    # The shell runs the command (so `less -R +G` or a pipeline work, as in git), but a pager
+    # that is not installed is found out here, where printing instead is still possible.
+    if words and "=" not in words[0] and shutil.which(words[0], path=env.get("PATH")) is None:
+        return False
+    pager_env = dict(env)
+    # git's defaults: without them a PAGER=less shows colour as ^[[1m and clears the screen.
+    pager_env.setdefault("LESS", "FRX")
+    pager_env.setdefault("LV", "-c")
+    data = _encodable(out, text).encode(getattr(out.stdout, "encoding", None) or "utf-8", "replace")
+    out.stdout.flush()
+    try:
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=pager_env)
+    except OSError:
+        return False
+    # Ctrl-C belongs to the pager (less uses it to stop a search): this process waits quietly.
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        previous = None
+    try:
+        try:
+            pager.stdin.write(data)  # type: ignore[union-attr]
+        except BrokenPipeError:
+            pass  # the user quit before the end
+        finally:
+            try:
+                pager.stdin.close()  # type: ignore[union-attr]
+            except BrokenPipeError:
+                pass
+        code = pager.wait()
+    except BaseException:
+        # SIGTERM or SIGHUP: the pager goes too, and restores the screen before we do.
+        pager.terminate()
+        try:
+            pager.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            pager.kill()
+        raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    # The shell's "command not found" or "not executable": nothing was shown.
+    return code not in (126, 127)
+
+
+def _taller(text: str, out: Any) -> bool:
+    return out.height is not None and text.count("\n") >= out.height
 
 
 _SIGNALS = ("SIGTERM", "SIGHUP")
@@ -105,20 +183,33 @@ def run(command: str, params: dict[str, Any], *, env: Any = None, **common: Any)
     switched = False
     handlers: list[tuple[int, Any]] = []
     try:
-        from .context import make_output
+        from .context import _can_encode, make_output
         from .store import load
 
         json = bool(common.get("json"))
-        out = make_output(json=json, lang=common.get("lang") or "both", bidi=common.get("bidi"),
-                          no_color=bool(common.get("no_color")), env=env)
+        csv = bool(common.get("csv"))
+        if json and csv:
+            raise UsageError("--json and --csv are two formats: give one of them")
+        out = make_output(json=json or csv, lang=common.get("lang") or "both", bidi=common.get("bidi"),
+                          no_color=bool(common.get("no_color")), no_pager=bool(common.get("no_pager")),
+                          env=env)
         store = load(store_path(common.get("db"), env))
         from .answers import respond
 
         result = respond(command, store, params)
+        limit = params.get("limit")
+        if limit:
+            result = result.limited(limit)
+        if csv:
+            from .csvout import render_csv
+
+            write_utf8(out, render_csv(command, result.data))
+            return 0
         if json:
             from .render import render_json
 
-            text = _encodable_json(render_json(result.data, pretty=out.tty), out.stdout)
+            # ASCII escapes lose nothing where the output cannot carry Arabic (a C locale).
+            text = render_json(result.data, pretty=out.tty, ascii=not _can_encode(out.stdout, "\u0627"))
         else:
             from .render import render_tables
 
@@ -131,7 +222,9 @@ def run(command: str, params: dict[str, Any], *, env: Any = None, **common: Any)
             from .context import for_konsole
 
             text = for_konsole(text)
-        write(out, text)
+        # The switch above stays on while the pager runs: it writes to the same terminal.
+        if not (out.pager and _taller(text, out) and _page(out, text, env)):
+            write(out, text)
         return 0
     except CstorefError as exc:
         report(str(exc))

@@ -25,8 +25,8 @@ KINDS = ("years", "event-years", "speakers", "sources", "ids")
 # that a value is a file, so that is said here, by parameter name.
 _PARAM_VALUES = {
     "year": "years",
-    "from_year": "event-years",
-    "to_year": "event-years",
+    "from_date": "event-years",
+    "to_date": "event-years",
     "speaker": "speakers",
     "source_id": "sources",
     "record_id": "ids",

@@ -121,7 +121,8 @@ class Output:
                  explicit_switch: bool = False, switch: tuple[str, str] = (BDSM_EXPLICIT, BDSM_IMPLICIT),
                  pin: bool = False, tty: bool = False, color: bool = False,
                  ascii: bool = False, width: int | None = None, stdout: TextIO | None = None,
-                 stderr: TextIO | None = None) -> None:
+                 stderr: TextIO | None = None, pager: str | None = None,
+                 height: int | None = None) -> None:
         self.json = json
         self.lang = lang
         #: visual (shaped, reordered), logical (as stored) or isolated (logical, each cell in FSI..PDI)
@@ -139,6 +140,9 @@ class Output:
         self.width = width
         self.stdout = sys.stdout if stdout is None else stdout
         self.stderr = sys.stderr if stderr is None else stderr
+        #: the shell command to page through when the output is taller than `height` lines
+        self.pager = pager
+        self.height = height
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -184,6 +188,27 @@ def _width(env: Mapping[str, str], stream: TextIO, tty: bool, bidi: str) -> int 
     return 80
 
 
+def pager_command(env: Mapping[str, str]) -> str | None:
+    """The pager to use on a terminal, git's way: CSTOREF_PAGER, else PAGER, else less -FRX;
+    set but empty, or `cat`, means none."""
+    for name in ("CSTOREF_PAGER", "PAGER"):
+        if name in env:
+            value = env[name].strip()
+            return None if value in ("", "cat") else value
+    return "less -FRX"
+
+
+def _height(env: Mapping[str, str], stream: TextIO) -> int | None:
+    lines = env.get("LINES", "").strip()
+    if lines.isdigit() and int(lines) > 0:
+        return int(lines)
+    try:
+        lines_ = os.get_terminal_size(stream.fileno()).lines
+    except (AttributeError, ValueError, OSError):
+        return None
+    return lines_ or None
+
+
 def _can_encode(stream: TextIO, sample: str) -> bool:
     encoding = getattr(stream, "encoding", None) or "ascii"
     try:
@@ -199,6 +224,7 @@ def make_output(
     lang: str = "both",
     bidi: str | None = None,
     no_color: bool = False,
+    no_pager: bool = False,
     env: Mapping[str, str] | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
@@ -230,6 +256,8 @@ def make_output(
     # chosen for it or asked for with --bidi visual.
     explicit_switch = bidi == "visual" and handling in _SWITCHES
     color = tty and not no_color and not env.get("NO_COLOR") and term != "dumb" and not json
+    # Only a screen is paged: never a pipe or a file, nor a terminal that cannot run a pager.
+    pager = pager_command(env) if tty and not no_pager and term != "dumb" else None
     return Output(
         json=json,
         lang=lang,
@@ -243,4 +271,6 @@ def make_output(
         width=_width(env, stdout, tty, bidi),
         stdout=stdout,
         stderr=stderr,
+        pager=pager,
+        height=_height(env, stdout) if pager else None,
     )

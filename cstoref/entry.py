@@ -27,6 +27,12 @@ def _convert(opt: Opt, raw: str) -> Any:
             return None  # Typer words the error (and int() of 5,000 digits would raise)
         value = int(raw)
         return value if opt.min <= value <= opt.max else None
+    if opt.kind == "date":
+        # The form only; the answer checks the month and the day, and words the error.
+        parts = raw.split("-")
+        ok = (raw.isascii() and len(parts) <= 3 and len(parts[0]) == 4 and all(len(p) == 2 for p in parts[1:])
+              and all(p.isdigit() for p in parts))
+        return raw if ok else None
     return raw
 
 
@@ -81,6 +87,35 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
     params = {opt.dest: values.get(opt.dest, opt.default) for opt in [*spec.options.values(), *spec.arguments]}
     common = {opt.dest: values.get(opt.dest, opt.default) for opt in output.values()}
     return name, params, common
+
+
+def hoist(argv: list[str]) -> list[str]:
+    """`cstoref --lang ar members` read as `cstoref members --lang ar`.
+
+    Options given before the subcommand move to just after it, when that subcommand takes
+    them all; anything else is left as it is, for Typer to report.
+    """
+    if not argv or not argv[0].startswith("--") or argv[0] in ("--help", "--version"):
+        return argv
+    every = {**COMMON}
+    for command in COMMANDS.values():
+        every.update(command.options)
+        every.update(command.output)
+    i = 0
+    flags = []
+    while i < len(argv) and argv[i].startswith("--"):
+        flag, eq, _ = argv[i].partition("=")
+        opt = every.get(flag)
+        if opt is None:
+            return argv
+        flags.append(flag)
+        i += 1 if opt.kind == "flag" or eq else 2
+    if i >= len(argv) or argv[i] not in COMMANDS:
+        return argv
+    command = COMMANDS[argv[i]]
+    if not all(flag in COMMON or flag in command.options or flag in command.output for flag in flags):
+        return argv
+    return [argv[i], *argv[:i], *argv[i + 1:]]
 
 
 def _help_columns() -> int:
@@ -169,6 +204,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _answer(argv: list[str]) -> int:
+    argv = hoist(argv)
     text = stored_help(argv)
     if text is not None:
         sys.stdout.write(text)
@@ -226,4 +262,14 @@ def _usage_error(exc: Exception) -> str | None:
     message = re.sub(r"'([^']{40})[^']{4,}'", r"'\1...'", message)
     ctx = getattr(exc, "ctx", None)
     where = ctx.command_path if ctx is not None else "cstoref"
+    found = re.match(r"No such option: (--[\w-]+)", message)
+    if where == "cstoref" and found:
+        # A subcommand's option given before it (and not moved there by `hoist`): say where it goes.
+        flag = found.group(1)
+        takers = [name for name, command in COMMANDS.items()
+                  if flag in COMMON or flag in command.options or flag in command.output]
+        if takers:
+            which = "every subcommand" if len(takers) == len(COMMANDS) else ", ".join(takers)
+            return (f"{message}: it goes after the subcommand, as in 'cstoref {takers[0]} {flag}' "
+                    f"(taken by {which}; see 'cstoref {takers[0]} --help')")
     return f"{message} (see '{where} --help')"

@@ -20,6 +20,8 @@ UNLIMITED = 1_000_000
 MIN_COLUMN = 6
 #: a column is never made narrower than its longest word, up to this many cells
 MAX_WORD = 12
+#: a cell up to this wide (a date, a status, a name) is not wrapped while another column can give
+SHORT_CELL = 20
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTHS_AR = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
@@ -51,9 +53,10 @@ def date_text(value: str | None) -> dict[str, str] | None:
 
 
 class Column:
-    __slots__ = ("key", "header", "style", "every_line")
+    __slots__ = ("key", "header", "style", "every_line", "whole")
 
-    def __init__(self, key: str, header: dict[str, str], style: str | None = None, every_line: bool = False) -> None:
+    def __init__(self, key: str, header: dict[str, str], style: str | None = None, every_line: bool = False,
+                 whole: bool = False) -> None:
         self.key = key
         self.header = header
         self.style = style
@@ -61,6 +64,8 @@ class Column:
         #: on each further line of its row, so that grep finds every line of a fact with what
         #: it belongs to
         self.every_line = every_line
+        #: never wrapped (a chart's bars): where it cannot fit, the records become cards
+        self.whole = whole
 
 
 class Table:
@@ -218,7 +223,16 @@ class Renderer:
         measures = [[self._measure(p) for p in cells] for cells in cells_by_column]
         naturals = [max((m[0] for m in column), default=0) for column in measures]
         minimums = [max([MIN_COLUMN] + [m[1] for m in column]) for column in measures]
-        widths = _allocate(naturals, [min(m, MAX_WORD) for m in minimums], total - (3 * n + 1))
+        words = [min(m, MAX_WORD) for m in minimums]
+        # A short cell (a date, a status, a name) is kept on one line; a long one may wrap at
+        # its words, and so may a list of source ids (the dim column), which reads as well wrapped.
+        keeps = [naturals[i] if col.whole else words[i] if col.style == "dim" else
+                 max([MIN_COLUMN] + [natural if natural <= SHORT_CELL else min(longest, MAX_WORD)
+                                     for natural, longest in measures[i]])
+                 for i, col in enumerate(columns)]
+        # When not everything fits, the widest columns give way first.
+        order = sorted((i for i in range(n) if not columns[i].whole), key=lambda i: -keeps[i])
+        widths = _allocate_keeping(naturals, keeps, words, order, total - (3 * n + 1))
         if widths is None:
             return self._cards(table, header, rows, total)
         if self.rtl_table and self.out.bidi != "logical":
@@ -303,6 +317,21 @@ def _mark_key(word: str) -> str:
 
     return unicodedata.normalize("NFKC", word).casefold()
 
+def _allocate_keeping(naturals: list[int], keeps: list[int], words: list[int], order: list[int],
+                      available: int) -> list[int] | None:
+    """Widths that keep each column's short cells whole, giving that up column by column in
+    `order` (down to its words) only where the columns cannot fit otherwise."""
+    floor = list(keeps)
+    widths = _allocate(naturals, floor, available)
+    for i in order:
+        if widths is not None:
+            break
+        # Only as much as is missing, so that the shorter cells of that column stay whole.
+        excess = sum(max(1, min(n, f)) for n, f in zip(naturals, floor)) - available
+        floor[i] = max(words[i], floor[i] - max(0, excess))
+        widths = _allocate(naturals, floor, available)
+    return widths
+
 
 def _allocate(naturals: list[int], minimums: list[int], available: int) -> list[int] | None:
     """Column widths that fit `available` cells, or None when even the minimums do not.
@@ -350,17 +379,17 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def render_json(data: Any, pretty: bool) -> str:
+def render_json(data: Any, pretty: bool, ascii: bool = False) -> str:
     """Indented for a person at a terminal; in a pipe, one record per line.
 
     The one-record-per-line form is still a single JSON document, grep finds whole records
     in it, and it is written by json's C encoder (the indenting one is pure Python, and
-    several times slower on a large store).
+    several times slower on a large store). `ascii` escapes every non-ASCII character.
     """
     if pretty:
-        text = json.dumps(data, ensure_ascii=False, indent=2)
+        text = json.dumps(data, ensure_ascii=ascii, indent=2)
     elif isinstance(data, list) and data:
-        text = "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in data) + "\n]"
+        text = "[\n" + ",\n".join(json.dumps(item, ensure_ascii=ascii) for item in data) + "\n]"
     else:
-        text = json.dumps(data, ensure_ascii=False)
+        text = json.dumps(data, ensure_ascii=ascii)
     return _JSON_UNSAFE.sub(_escape, text) + "\n"

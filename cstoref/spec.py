@@ -23,7 +23,7 @@ class Opt:
                  metavar: str | None = None, show_default: bool = False) -> None:
         self.flag = flag
         self.dest = dest
-        self.kind = kind  # flag, choice, int or str
+        self.kind = kind  # flag, choice, int, date (YYYY, YYYY-MM or YYYY-MM-DD) or str
         self.default = default
         self.choices = choices
         self.required = required
@@ -89,8 +89,10 @@ COMMANDS: dict[str, Command] = {
     "timeline": Command(
         "Dated events, oldest first, each date at the precision known.",
         options=(
-            Opt("--from", "from_year", "int", None, help="First year shown.", **_YEAR),
-            Opt("--to", "to_year", "int", None, help="Last year shown.", **_YEAR),
+            Opt("--from", "from_date", "date", None, metavar="DATE",
+                help="Earliest date shown: YYYY, YYYY-MM or YYYY-MM-DD. An event dated only to its year or month "
+                "is shown when that year or month reaches into the range."),
+            Opt("--to", "to_date", "date", None, metavar="DATE", help="Latest date shown: YYYY, YYYY-MM or YYYY-MM-DD."),
             LIMIT, CITE,
         ),
         output=(CSV,),

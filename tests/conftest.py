@@ -17,12 +17,14 @@ SOURCES_DIR = Path(os.environ.get("CSTOREF_SOURCES_DIR", REPO.parent / "shared" 
 
 # Variables that change the output; tests set them on purpose, never inherit them.
 _SCRUBBED = ("NO_COLOR", "COLUMNS", "LINES", "CSTOREF_DB", "CSTOREF_BIDI", "TERM_PROGRAM", "VTE_VERSION",
-             "KONSOLE_VERSION", "MLTERM", "TMUX", "FORCE_COLOR", "PYTHONIOENCODING")
+             "KONSOLE_VERSION", "MLTERM", "TMUX", "FORCE_COLOR", "PYTHONIOENCODING", "PAGER", "CSTOREF_PAGER",
+             "LESS", "LV")
 
 
 def clean_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
-    env.update({"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PYTHONUTF8": "1"})
+    # No pager unless a test asks for one: a test's terminal must not wait for a keypress.
+    env.update({"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PYTHONUTF8": "1", "CSTOREF_PAGER": ""})
     env.update(extra)
     return env
 
@@ -52,6 +54,21 @@ def cli(tmp_path):
     def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         return run_cli(*args, env=clean_env(**env), cwd=tmp_path)
     return _run
+
+
+def articles_dir() -> Path:
+    """The folder of the five articles; a missing one fails the test in CI and skips it elsewhere.
+
+    The articles are not part of the repository: they sit in ../shared/sources beside the
+    checkout, or in the folder CSTOREF_SOURCES_DIR names.
+    """
+    if SOURCES_DIR.is_dir() and any(SOURCES_DIR.glob("*.txt")):
+        return SOURCES_DIR
+    reason = (f"the articles were not found in {SOURCES_DIR} (put them in ../shared/sources beside the "
+              "checkout, or name their folder in CSTOREF_SOURCES_DIR)")
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}, and CI must check every excerpt against them", pytrace=False)
+    pytest.skip(reason)
 
 
 def need(tool: str) -> str:

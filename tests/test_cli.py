@@ -8,7 +8,7 @@ import os
 import shutil
 
 import pytest
-from conftest import SOURCES_DIR, STORE, clean_env, run_cli
+from conftest import STORE, articles_dir, clean_env, run_cli
 
 
 def ok_json(cli, *args: str):
@@ -70,10 +70,15 @@ def test_sources_lists_the_five_articles(cli) -> None:
     records = ok_json(cli, "sources")
     files = sorted(r["file"] for r in records if r["kind"] == "article")
     assert len(files) == 5
-    assert files == sorted(p.name for p in SOURCES_DIR.glob("*.txt")), f"articles read from {SOURCES_DIR}"
     for record in records:
         assert list(record)[:8] == ["id", "kind", "file", "url", "outlet", "title", "author", "date"]
         assert record["facts"] >= 1, record["id"]
+
+
+def test_sources_names_the_article_files(cli) -> None:
+    files = sorted(r["file"] for r in ok_json(cli, "sources") if r["kind"] == "article")
+    folder = articles_dir()
+    assert files == sorted(p.name for p in folder.glob("*.txt")), f"articles read from {folder}"
 
 
 def test_source_with_id_lists_what_it_supports(cli) -> None:

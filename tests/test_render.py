@@ -115,3 +115,34 @@ def test_ascii_borders_when_box_drawing_cannot_be_shown() -> None:
 def test_chart_only_on_a_terminal() -> None:
     assert any("█" in line for line in render("deployment 2022", 100, "en"))
     assert not any("█" in line for line in render("deployment 2022", 100, "en", tty=False))
+
+
+
+def _cells(lines: list[str], column: int) -> list[str]:
+    return [line.split("│")[column + 1].strip() for line in lines if line.startswith("│")]
+
+
+@pytest.mark.parametrize("width", [64, 80, 120])
+def test_dates_and_statuses_stay_whole_while_the_text_column_can_give(width: int) -> None:
+    dates = ["16 Dec 1991", "since 15 May 1992", "24 Sep 1993 – 1999", "May 2021"]
+    statuses = ["former member", "member", "observer", "former member"]
+    text = "A long note that wraps at its words wherever the table is narrower than the note is long. " * 2
+    table = Table(None, [Column("date", {"en": "Date"}), Column("status", {"en": "Status"}),
+                         Column("note", {"en": "Note"}), Column("src", {"en": "Sources"}, style="dim")],
+                  [{"date": d, "status": st_, "note": text, "src": "000 002 003 004 wp22 tass12"}
+                   for d, st_ in zip(dates, statuses)])
+    out = Output(lang="en", bidi="logical", width=width, tty=False, stdout=io.StringIO())
+    lines = render_tables([table], out).split("\n")
+    assert all(len(line) <= width for line in lines)
+    # Up to here there is room: the note wraps, the dates and statuses do not.
+    assert [c for c in _cells(lines, 0) if c] == ["Date", *dates]
+    assert [c for c in _cells(lines, 1) if c] == ["Status", *statuses]
+
+
+def test_a_date_wraps_only_once_nothing_else_can_give() -> None:
+    table = Table(None, [Column("date", {"en": "Date"}), Column("note", {"en": "Note"})],
+                  [{"date": "24 Sep 1993 – 1999", "note": "words " * 30}])
+    out = Output(lang="en", bidi="logical", width=28, tty=False, stdout=io.StringIO())
+    lines = render_tables([table], out).split("\n")
+    assert all(len(line) <= 28 for line in lines)
+    assert "24 Sep 1993 – 1999" not in _cells(lines, 0), "too narrow for both: the date gives too"

@@ -4,6 +4,7 @@ dependencies, `cstoref` works from any directory, with no checkout in sight."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import venv
@@ -13,9 +14,7 @@ import pytest
 from conftest import REPO, clean_env
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("wheel")
+def _build_and_install(tmp) -> tuple:
     dist = tmp / "dist"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(REPO)],
                    check=True, capture_output=True, text=True)
@@ -24,9 +23,29 @@ def installed(tmp_path_factory):
     venv.create(env_dir, with_pip=True)
     subprocess.run([str(env_dir / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)],
                    check=True, capture_output=True, text=True)
-    elsewhere = tmp / "elsewhere"
-    elsewhere.mkdir()
-    return wheel, env_dir / "bin", elsewhere
+    return wheel, env_dir / "bin"
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        wheel, bin_dir = _build_and_install(tmp_path_factory.mktemp("wheel"))
+        return wheel, bin_dir, elsewhere
+    # Run in parallel (pytest -n), these tests may land on several workers: the first builds
+    # and installs the wheel in the session's shared folder, the others wait for it and reuse it.
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp().parent / "wheel-shared"
+    shared.mkdir(exist_ok=True)
+    with open(shared.parent / "wheel-shared.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / "done"
+        if not done.exists():
+            _build_and_install(shared)
+            done.write_text("ok")
+    [wheel] = (shared / "dist").glob("cstoref-*.whl")
+    return wheel, shared / "venv" / "bin", elsewhere
 
 
 def run(bin_dir, cwd, *args: str) -> subprocess.CompletedProcess[str]:

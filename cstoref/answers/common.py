@@ -5,6 +5,7 @@ Nothing here prints, parses arguments or knows about Typer; errors are `CstorefE
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from ..render import Column, Table, date_text
@@ -43,6 +44,20 @@ class Result:
     def __init__(self, data: Any, tables: list[Table]) -> None:
         self.data = data
         self.tables = tables
+
+    def limited(self, limit: int) -> Result:
+        """The first `limit` records, in the JSON and in every table that lists them one a row."""
+        if not isinstance(self.data, list) or len(self.data) <= limit:
+            return self
+        count = len(self.data)
+        tables = []
+        for table in self.tables:
+            # A card (one record's fields) or a table of something else keeps all its rows.
+            if not table.card and len(table.rows) == count:
+                table = copy.copy(table)
+                table.rows = table.rows[:limit]
+            tables.append(table)
+        return Result(self.data[:limit], tables)
 
 
 def h(en: str, ar: str) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""The `timeline` answer: dated events, oldest first, within an optional range of years."""
+"""The `timeline` answer: dated events, oldest first, within an optional range of dates."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from .common import (
 _EVENT_FIELDS = ("id", "date", "text")
 
 
-def title(from_year: int | None, to_year: int | None) -> dict[str, str]:
+def title(from_year: str | None, to_year: str | None) -> dict[str, str]:
     """The heading says which years the filter chose."""
     base = h("CSTO timeline", "التسلسل الزمني لمنظمة معاهدة الأمن الجماعي")
     if from_year is not None and to_year is not None:
@@ -38,18 +38,61 @@ def title(from_year: int | None, to_year: int | None) -> dict[str, str]:
     return base
 
 
-def timeline(store: Store, from_year: int | None = None, to_year: int | None = None, cite: bool = False) -> Result:
-    if from_year is not None and to_year is not None and from_year > to_year:
-        raise UsageError(f"--from {from_year} is after --to {to_year}")
+def bound(value: str, flag: str) -> str:
+    """`value` checked as a date of --from or --to at the precision given (YYYY, YYYY-MM, YYYY-MM-DD)."""
+    parts = value.split("-")
+    problem = None
+    if not (value.isascii() and 1 <= len(parts) <= 3 and all(p.isdigit() for p in parts)
+            and len(parts[0]) == 4 and all(len(p) == 2 for p in parts[1:])):
+        problem = "must be a date: YYYY, YYYY-MM or YYYY-MM-DD"
+    elif not 1000 <= int(parts[0]) <= 9999:
+        problem = "must be a year from 1000 to 9999"
+    elif len(parts) > 1 and not 1 <= int(parts[1]) <= 12:
+        problem = "has no such month"
+    elif len(parts) == 3:
+        import datetime
+
+        try:
+            datetime.date(*map(int, parts))
+        except ValueError:
+            problem = "has no such day"
+    if problem:
+        shown = value if len(value) <= 20 else value[:20] + "..."
+        raise UsageError(f"{flag} {problem}, not {shown!r}")
+    return value
+
+
+def _at(date: str, other: str) -> tuple[str, str]:
+    """Both dates cut to the coarser precision of the two: 2022-01 and 2022-01-10 compare as months."""
+    n = min(len(date), len(other))
+    return date[:n], other[:n]
+
+
+def timeline(store: Store, from_date: str | None = None, to_date: str | None = None, cite: bool = False) -> Result:
+    # An event dated only to a year or a month is shown when that year or month overlaps the
+    # range: `--from 2022-01-10` keeps an event of "2022-01", since it may be later that month.
+    start = None if from_date is None else bound(str(from_date), "--from")
+    end = None if to_date is None else bound(str(to_date), "--to")
+    if start is not None and end is not None and _at(start, end)[0] > _at(start, end)[1]:
+        raise UsageError(f"--from {start} is after --to {end}")
     events = sorted(store.table("events"), key=lambda e: (e["date"], e["id"]))
-    chosen = [
-        e for e in events
-        if (from_year is None or int(e["date"][:4]) >= from_year) and (to_year is None or int(e["date"][:4]) <= to_year)
-    ]
+
+    def inside(date: str) -> bool:
+        if start is not None:
+            mine, theirs = _at(date, start)
+            if mine < theirs:
+                return False
+        if end is not None:
+            mine, theirs = _at(date, end)
+            if mine > theirs:
+                return False
+        return True
+
+    chosen = [e for e in events if inside(e["date"])]
     if not chosen:
         raise NotFound(f"no event recorded in that range; events span {span(years_of(events))}")
     table = Table(
-        title=title(from_year, to_year),
+        title=title(start, end),
         columns=[
             Column("date", h("Date", "التاريخ"), every_line=True),
             Column("text", h("Event", "الحدث")),
