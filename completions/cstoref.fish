@@ -61,7 +61,7 @@ complete -c cstoref -n '__fish_use_subcommand' -a 'completion' -d 'Print the Tab
 complete -c cstoref -n '__fish_use_subcommand' -a 'deployment' -d 'The January 2022 Kazakhstan operation with every reported figure; with no YEAR, every decision.'
 complete -c cstoref -n '__fish_use_subcommand' -a 'members' -d 'Who is in the CSTO, who left and when, who observes.'
 complete -c cstoref -n '__fish_use_subcommand' -a 'quote' -d 'Who said what: the Arabic as the article printed it, and our English translation.'
-complete -c cstoref -n '__fish_use_subcommand' -a 'search' -d 'Everything in the store that matches, in either language, grouped by kind.'
+complete -c cstoref -n '__fish_use_subcommand' -a 'search' -d 'Everything in the store that matches, in either language, ranked: its own name first, then its text, then mentions.'
 complete -c cstoref -n '__fish_use_subcommand' -a 'show' -d 'One record of any kind as a card: every field, every claim with its mark, every citation with its excerpt.'
 complete -c cstoref -n '__fish_use_subcommand' -a 'sources' -d 'The articles and reference pages, and what each one supports.'
 complete -c cstoref -n '__fish_use_subcommand' -a 'timeline' -d 'Dated events, oldest first, each date at the precision known.'

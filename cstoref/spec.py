@@ -116,7 +116,7 @@ COMMANDS: dict[str, Command] = {
         output=(CSV,),
     ),
     "search": Command(
-        "Everything in the store that matches, in either language, grouped by kind.",
+        "Everything in the store that matches, in either language, ranked: its own name first, then its text, then mentions.",
         options=(
             LIMIT,
             Opt("--all", "all", "flag", False, help="Every result, not only the best 10."),
