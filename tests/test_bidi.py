@@ -100,7 +100,7 @@ def _assert_rebuilds(logical: list[str], text: str, limit: int, visual: bool) ->
 # ------------------------------------------------------------------------------------------
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=texts, limit=st.integers(1, 60), visual=st.booleans())
 def test_layout_properties(text, limit, visual):
     block = layout(text, limit, visual=visual)
