@@ -450,7 +450,7 @@ def test_isolate():
 # ------------------------------------------------------------------------------------------
 
 
-LAYOUT_MODULES = ("bidi", "uax9", "shaping", "mirroring")
+LAYOUT_MODULES = ("bidi", "cells", "uax9", "shaping", "mirroring")
 
 
 def test_layout_modules_import_only_the_standard_library_and_each_other_at_top_level():
