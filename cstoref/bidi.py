@@ -181,6 +181,22 @@ def _display(para: str, s: int, e: int, kinds: list[str], levels: list[int], sho
 _HIDDEN_RE = re.compile("[\u200d\u200e\u200f\u061c]")
 
 
+def _edges(line: str) -> str:
+    """A shown line without spaces at its edges.
+
+    A bidi mark, which is not printed, can reorder a space to the edge of a shown line ("ا", LRM,
+    " a" in a right-to-left cell shows " aا").  Such a space is dropped, except one before a
+    mark that has no letter to sit on.
+    """
+    if line[:1] != " " and line[-1:] != " ":
+        return line
+    line = line.rstrip(" ")
+    start = len(line) - len(line.lstrip(" "))
+    if start and start < len(line) and char_width(line[start]) == 0:
+        start -= 1
+    return line[start:]
+
+
 def _base(text: str, base: str | None) -> bool:
     """Whether the cell is right-to-left."""
     if base is None:
@@ -192,6 +208,34 @@ def _base(text: str, base: str | None) -> bool:
     raise ValueError(f"base must be 'rtl' or 'ltr', not {base!r}")
 
 
+_UNPRINTED = frozenset("\u200c\u200d\u200e\u200f\u061c")  # joiners and bidi marks
+
+
+def _words(paragraph: str) -> list[str]:
+    """A paragraph's words, for collapsing its spaces.
+
+    A "word" of nothing but joiners and bidi marks prints nothing, so it must not keep a space
+    of its own (that space would show at the edge of a line, or doubled).  Its joiners join
+    nothing beside a space and go; its bidi marks still take part in resolution, so they stay,
+    attached to the word before (or, at the start, after) it.
+    """
+    words: list[str] = []
+    pending = ""
+    for word in paragraph.split(" "):
+        if not word:
+            continue
+        if _UNPRINTED.issuperset(word):
+            marks = word.replace("\u200c", "").replace("\u200d", "")
+            if words:
+                words[-1] += marks
+            else:
+                pending += marks
+            continue
+        words.append(pending + word)
+        pending = ""
+    return words or ([pending] if pending else [])
+
+
 def _paragraphs(text: str, limit: int, visual: bool):
     """Each paragraph of cleaned text: (text, shown forms or None, cell widths, line spans).
 
@@ -200,7 +244,7 @@ def _paragraphs(text: str, limit: int, visual: bool):
     paragraph is shaped once it is wrapped, with no join across a cut inside a word.
     """
     for paragraph in text.strip(" \n").split("\n"):
-        para = " ".join(word for word in paragraph.split(" ") if word)
+        para = " ".join(_words(paragraph))
         if not para:
             yield para, None, [], []
             continue
@@ -260,7 +304,7 @@ def layout(text: str, width: int, *, visual: bool, base: str | None = None) -> B
         kinds = uax9.classes(para)
         levels = uax9.resolve(para, rtl, kinds)
         for s, e in spans:
-            lines.append(_display(para, s, e, kinds, levels, shown, widths, rtl))
+            lines.append(_edges(_display(para, s, e, kinds, levels, shown, widths, rtl)))
     if not visual:
         lines = list(logical)
     return Block(lines=lines, logical=logical, rtl=rtl)

@@ -73,7 +73,8 @@ HIDDEN = "\u200d\u200e\u200f\u061c"  # kept by clean for resolution and shaping,
 
 def _normalised(text: str) -> str:
     paragraphs = clean(text).strip(" \n").split("\n")
-    joined = "\n".join(" ".join(w for w in p.split(" ") if w) for p in paragraphs)
+    # A word of nothing but joiners and bidi marks prints nothing and keeps no space of its own.
+    joined = "\n".join(" ".join(w for w in p.split(" ") if w and not set(w) <= set(HIDDEN + "\u200c")) for p in paragraphs)
     return "".join(c for c in joined if c not in HIDDEN)
 
 
@@ -153,6 +154,35 @@ SENTENCE = "منظمة معاهدة الأمن الجماعي هي تحالف ع
 def _unreverse(line: str) -> str:
     """A pure Arabic display line back in logical order, letters unshaped."""
     return unicodedata.normalize("NFKC", line[::-1])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\u200c \u0627", "\u0627"),  # a joiner before a space joins nothing and keeps no space
+    ("\u200e \u0627", "\u0627"),
+    ("\u0627 \u200f", "\u0627"),
+    ("a \u200c b", "a b"),  # not "a  b"
+    ("\u200d b", "b"),
+    ("\u200c", ""),
+])
+@pytest.mark.parametrize("limit", [1, 2, 3, 20])
+def test_a_word_of_only_joiners_and_marks_keeps_no_space(text, expected, limit):
+    for visual in (False, True):
+        block = layout(text, limit, visual=visual)
+        assert " ".join(line for line in block.logical if line) == expected
+        for line in block.lines:
+            assert line == line.strip(" ") and "  " not in line, (text, limit, visual, block.lines)
+
+
+def test_a_space_a_bidi_mark_reorders_to_the_edge_is_not_shown():
+    # LRM makes " a" one left-to-right run, so the space lands at the shown line's left edge.
+    assert layout("\u0627\u200e a", 3, visual=True).lines == ["a\ufe8d"]
+    # A space that carries a mark with no letter before it stays.
+    assert layout("\u0301 a", 3, visual=True).lines == ["\u0301 a"]
+
+
+def test_a_bidi_mark_alone_still_takes_part_in_resolution():
+    # RLM between two Latin words in an Arabic cell: the words keep the order the mark gives.
+    assert layout("\u0627 a \u200f b", 20, visual=True).lines == layout("\u0627 a\u200f b", 20, visual=True).lines
 
 
 def test_long_arabic_sentence_reads_from_the_top_line_down():
