@@ -4,7 +4,8 @@ A file is replaced whole: its new bytes go to a temporary file beside it, which 
 then renamed over the old one, so a full disk, a crash or a kill leaves either the old file or
 the new one, never a part of either. The bytes the user wrote are kept exactly (line ends,
 a byte-order mark, a missing final newline), and so are the file's mode and owner; a symlink
-is written through to the file it names. Changes hold a lock on the file's directory, so that
+is written through to the file it names, and a file with hard links is refused, since a new
+file would part it from its other names. Changes hold a lock on the file's directory, so that
 two installs at once neither lose a line nor add it twice.
 """
 
@@ -116,6 +117,12 @@ def read(path: str) -> bytes | None:
     return b"".join(chunks)
 
 
+def _linked(count: int) -> str:
+    """Why a file with hard links is not replaced: a new file would leave its other names
+    holding the old text."""
+    return f"has {count} hard links, and replacing it would part them"
+
+
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
@@ -154,6 +161,8 @@ def replace(path: str, data: bytes) -> None:
         raise FileRefused(f"{shown}: cannot be read ({_why(exc)}); nothing was changed") from None
     if old is not None and not stat.S_ISREG(old.st_mode):
         raise FileRefused(f"{shown}: {_kind(old.st_mode)}, not a regular file; nothing was changed")
+    if old is not None and old.st_nlink > 1:
+        raise FileRefused(f"{shown}: {_linked(old.st_nlink)}; nothing was changed")
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.", suffix=".tmp", dir=directory)
     except OSError as exc:
@@ -243,6 +252,11 @@ def update(path: str, change: Callable[[str], tuple[str, list[str]]],
         data = read(path)
         text = "" if data is None else decode(_shown(path), data)
         new, added = change(text)
+        if new != text and data is not None:
+            links = os.stat(path).st_nlink
+            if links > 1:
+                wanted = " and ".join(repr(line) for line in added)
+                raise FileRefused(f"{_shown(path)}: {_linked(links)}; add {wanted} to it yourself; nothing was changed")
         if before is not None:
             before()
         if new != text:

@@ -178,6 +178,29 @@ def test_a_refused_completion_script_path(tmp_path: Path) -> None:
     assert "FIFO" in line and stat.S_ISFIFO(target.stat().st_mode)
 
 
+@pytest.mark.parametrize(("shell", "rc"), [("bash", ".bashrc"), ("zsh", ".zshrc")])
+def test_an_rc_file_with_hard_links_is_refused_and_keeps_its_links(tmp_path: Path, shell: str, rc: str) -> None:
+    # A new file renamed over it would leave the other name with the old text.
+    (tmp_path / "dotfiles").mkdir()
+    kept = tmp_path / "dotfiles" / rc.lstrip(".")
+    kept.write_bytes(b"export EDITOR=vi\n")
+    os.link(kept, tmp_path / rc)
+    line = refused(run_cli("completion", shell, "--install", env=home_env(tmp_path), timeout=20))
+    assert "2 hard links" in line and "yourself" in line and "nothing was changed" in line
+    assert (tmp_path / rc).read_bytes() == kept.read_bytes() == b"export EDITOR=vi\n"
+    assert os.stat(tmp_path / rc).st_ino == os.stat(kept).st_ino
+    assert not (tmp_path / ".zfunc").exists() and not (tmp_path / ".local").exists(), "no script either"
+
+
+def test_a_hard_linked_file_is_never_replaced(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.write_bytes(b"old")
+    os.link(first, second)
+    with pytest.raises(rcfile.FileRefused, match="2 hard links"):
+        rcfile.replace(str(first), b"new")
+    assert first.read_bytes() == second.read_bytes() == b"old" and not leftovers(tmp_path)
+
+
 # --- concurrency and a full disk -----------------------------------------------------------------
 
 
