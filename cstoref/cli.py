@@ -43,6 +43,8 @@ def _parameter(opt: spec.Opt) -> inspect.Parameter:
     elif opt.kind == "int":
         kind = int
         extra.update(min=opt.min, max=opt.max)
+    elif opt.kind == "words":
+        kind = list[str]
     else:
         kind = str
     if default is None and not opt.required:
@@ -56,6 +58,8 @@ def _parameter(opt: spec.Opt) -> inspect.Parameter:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, list):  # an argument of words, as the fast path joins them
+        return " ".join(value) if value else None
     return value.value if isinstance(value, Enum) else value
 
 

@@ -72,7 +72,11 @@ def parse(argv: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
                 values[opt.dest] = value
         else:
             if len(positionals) >= len(spec.arguments):
-                return None
+                if not positionals or spec.arguments[-1].kind != "words":
+                    return None
+                positionals[-1] = f"{positionals[-1]} {token}"
+                i += 1
+                continue
             opt = spec.arguments[len(positionals)]
             value = _convert(opt, token)
             if value is None:

@@ -23,7 +23,9 @@ class Opt:
                  metavar: str | None = None, show_default: bool = False) -> None:
         self.flag = flag
         self.dest = dest
-        self.kind = kind  # flag, choice, int, date (YYYY, YYYY-MM or YYYY-MM-DD) or str
+        # flag, choice, int, date (YYYY, YYYY-MM or YYYY-MM-DD), str, or words (a last argument of
+        # one or more words, handed to the answer as one string: `search kazakhstan troops`)
+        self.kind = kind
         self.default = default
         self.choices = choices
         self.required = required
@@ -112,7 +114,8 @@ COMMANDS: dict[str, Command] = {
             Opt("--random", "random", "flag", False, help="One matching quote, chosen at random."),
             LIMIT, CITE,
         ),
-        arguments=(Opt(None, "text", "str", None, metavar="[TEXT]", help="Words the quote contains, in Arabic or English."),),
+        arguments=(Opt(None, "text", "words", None, metavar="[TEXT]...",
+                       help="Words the quote contains, in Arabic or English."),),
         output=(CSV,),
     ),
     "search": Command(
@@ -123,7 +126,7 @@ COMMANDS: dict[str, Command] = {
             CITE,
         ),
         output=(CSV,),
-        arguments=(Opt(None, "text", "str", None, required=True, metavar="TEXT",
+        arguments=(Opt(None, "text", "words", None, required=True, metavar="TEXT...",
                        help="A name, word or code in Arabic or English, in any spelling (e.g. Kyrgyzstan, KGZ)."),),
     ),
     "sources": Command(

@@ -54,6 +54,11 @@ CASES = [
     ["quote", ""],
     ["search", ""],
     ["members", "--status", "ALL", "--lang", "Ar", "--bidi", "VISUAL"],
+    # A last argument of words: unquoted words are one query.
+    ["search", "kazakhstan", "troops"],
+    ["search", "kazakhstan", "--json", "troops", "--limit", "2"],
+    ["quote", "fast", "changing", "world"],
+    ["search", "قوات", "حفظ", "السلام"],
 ]
 
 REJECTED = [

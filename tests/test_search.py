@@ -198,3 +198,13 @@ def test_search_on_a_db_store_is_indexed_when_loaded(tmp_path, store_doc) -> Non
     result = run_cli("search", "Qwertyuiop", "--json", "--db", str(path), env=clean_env(), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["id"] == person["id"]
+
+
+def test_unquoted_words_are_one_query() -> None:
+    quoted = run_cli("search", "kazakhstan troops", "--json")
+    unquoted = run_cli("search", "kazakhstan", "troops", "--json")
+    assert quoted.returncode == unquoted.returncode == 0, unquoted.stderr
+    assert json.loads(unquoted.stdout) == json.loads(quoted.stdout)
+    assert {w["word"] for w in json.loads(unquoted.stdout)[0]["matched"]["words"]} == {"kazakhstan", "troops"}
+    said = run_cli("quote", "fast", "changing", "world", "--json")
+    assert said.returncode == 0 and json.loads(said.stdout) == json.loads(run_cli("quote", "fast changing world", "--json").stdout)
