@@ -154,6 +154,16 @@ def test_stop_words_need_not_match(small: Engine) -> None:
     assert ids(small, "the troops") == ids(small, "troops") == ["ev-talks"]
 
 
+@pytest.mark.parametrize(("question", "answer"), [
+    ("when were the talks in Moscow", "ev-talks"), ("how many troops were there", "ev-talks"),
+    ("متى المحادثات في روسيا", "ev-rus"), ("كم محادثات في روسيا", "ev-rus"),
+])
+def test_the_words_of_a_question_need_not_match(small: Engine, question: str, answer: str) -> None:
+    found = small.search(question)[1]
+    assert [h.record["id"] for h in found] == [answer]
+    assert found[0].matched["missing"] == []
+
+
 @pytest.mark.parametrize(("word", "allowed"), [("abcd", 0), ("abcde", 1), ("abcdefgh", 1), ("abcdefghi", 2)])
 def test_typo_budget(word: str, allowed: int) -> None:
     assert budget(word) == allowed

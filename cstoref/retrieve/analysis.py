@@ -56,7 +56,10 @@ IRREGULAR = {
 
 STOPWORDS = frozenset(
     "a an and are as at be by for from in into is it its of on or that the this to was were with "
-    "في من على عن الي مع ان او ثم التي الذي هذا هذه تلك ذلك".split()
+    # the words of a question: "when did armenia freeze" asks for armenia and freeze
+    "when did do does who whom whose what which where why how many much has have had been there "
+    "في من على عن الي مع ان او ثم التي الذي هذا هذه تلك ذلك "
+    "متي ما ماذا هل كيف اين لماذا كم".split()
 )
 
 #: query words of this many letters or fewer match whole words only: no typo, no variant
