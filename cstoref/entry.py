@@ -264,6 +264,7 @@ def _usage_error(exc: Exception) -> str | None:
 
     # A value quoted back is cut short: a pasted page has no place in a one-line error.
     message = re.sub(r"'([^']{40})[^']{4,}'", r"'\1...'", message)
+    message = re.sub(r"(\S{40})\S{4,}", r"\1...", message)  # an unknown option or extra argument too
     ctx = getattr(exc, "ctx", None)
     where = ctx.command_path if ctx is not None else "cstoref"
     found = re.match(r"No such option: (--[\w-]+)", message)

@@ -41,6 +41,11 @@ class Ended(BaseException):
 UNSAFE = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
+def cut(text: str, limit: int = 60) -> str:
+    """What the user typed, as a message echoes it: at most `limit` characters, then "…"."""
+    return text if len(text) <= limit else f"{text[:limit]}…"
+
+
 def printable(text: str) -> str:
     """`text` with every UNSAFE character written out as an escape (ESC as \\x1b)."""
     import re
@@ -65,6 +70,18 @@ def silence(stream: object) -> None:
         os.close(devnull)
 
 
+#: a message never echoes a longer run of non-spaces whole (a pasted page as an argument)
+_LONGEST_WORD = 300
+
+
+def _short_words(message: str) -> str:
+    if len(message) <= _LONGEST_WORD:
+        return message
+    import re
+
+    return re.sub(r"\S{%d,}" % (_LONGEST_WORD + 1), lambda found: found.group()[:_LONGEST_WORD] + "…", message)
+
+
 def report(message: str) -> None:
     """One line on stderr, `cstoref: ` first; quietly nothing if stderr is closed or full."""
     import sys
@@ -72,7 +89,7 @@ def report(message: str) -> None:
     stream = sys.stderr
     if stream is None:  # started with 2>&-: never let the message fall into stdout
         return
-    line = f"cstoref: {printable(message)}\n"
+    line = f"cstoref: {printable(_short_words(message))}\n"
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         line.encode(encoding)

@@ -419,3 +419,18 @@ def test_ctrl_c_outside_a_command_exits_130_quietly(monkeypatch: pytest.MonkeyPa
     with pytest.raises(SystemExit) as ended:
         entry.main(["members", "--status", "bogus"])
     assert ended.value.code == 130
+
+
+PASTED = "ب" * 50_000  # a page pasted as an argument
+
+
+@pytest.mark.parametrize("argv", [
+    ["quote", "--speaker", PASTED], ["quote", PASTED], ["search", PASTED], ["show", PASTED], ["sources", PASTED],
+    ["deployment", PASTED], ["timeline", "--from", PASTED], ["about", PASTED], ["members", f"--{PASTED}"],
+    ["--db", PASTED, "members"], ["members", "--lang", PASTED],
+], ids=lambda argv: " ".join(a if len(a) < 20 else "PASTED" for a in argv))
+def test_a_pasted_page_is_not_echoed_whole(argv: list[str]) -> None:
+    result = run_cli(*argv)
+    assert result.returncode in (1, 2, 3), result.stderr[:200]
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert len(result.stderr) < 1000, result.stderr[:200]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import NotFound, UsageError
+from ..errors import NotFound, UsageError, cut
 from ..render import Column, Table, date_text
 from ..store import Store
 from .common import (
@@ -80,7 +80,7 @@ def quote(store: Store, text: str | None = None, speaker: str | None = None, ran
         speakers = ", ".join(sorted({q["speaker_name"]["en"] for q in quotes}))
         import shlex
 
-        asked = shlex.quote(" ".join(given for given in (text, speaker) if given))
+        asked = shlex.quote(cut(" ".join(given for given in (text, speaker) if given)))
         raise NotFound(f"no quote matches; speakers are {speakers}; `cstoref search {asked}` finds every mention")
     if random:
         import random as _random

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import NotFound, UsageError, printable
+from ..errors import NotFound, UsageError, cut, printable
 from ..render import Column, Table, date_text
 from ..store import Store
 from .common import (
@@ -93,7 +93,7 @@ def search(store: Store, text: str, limit: int | None = None, all: bool = False,
     if not words:
         raise UsageError("TEXT must contain letters or digits")
     # As typed, but escaped, and cut short: a query is echoed in the title and in errors.
-    asked = printable(text if len(text) <= 60 else f"{text[:60]}…")
+    asked = printable(cut(text))
     if not hits:
         near = found.suggest(words)
         hint = f"; did you mean {', '.join(near)}?" if near else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import NotFound, UsageError
+from ..errors import NotFound, UsageError, cut
 from ..render import Column, Table, date_text
 from ..store import Store
 from .common import (
@@ -63,7 +63,7 @@ def find(store: Store, given: str) -> tuple[str, dict[str, Any]]:
 
     close = nearest(store, folded)
     hint = f"did you mean {', '.join(close)}?" if close else "ids look like kaz, p-putin, 001;"
-    raise NotFound(f"no record {given!r}; {hint} `cstoref search {shlex.quote(wanted)}` finds records by name")
+    raise NotFound(f"no record {cut(given)!r}; {hint} `cstoref search {shlex.quote(cut(wanted))}` finds records by name")
 
 
 def _by_name(store: Store, given: str) -> tuple[str, dict[str, Any]] | None:

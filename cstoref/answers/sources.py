@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import NotFound, UsageError
+from ..errors import NotFound, UsageError, cut
 from ..render import Column, Table, date_text
 from ..store import Store
 from .common import TABLE_KIND, Result, all_citations, citations, h, label, label_column, note_text
@@ -49,7 +49,7 @@ def sources(store: Store, source_id: str | None = None) -> Result:
         ]
         if not match:
             ids = ", ".join(s["id"] for s in records if s["kind"] == "article")
-            raise NotFound(f"no source {source_id!r}; articles are {ids}; `cstoref sources` lists all {len(records)}")
+            raise NotFound(f"no source {cut(source_id)!r}; articles are {ids}; `cstoref sources` lists all {len(records)}")
         source = match[0]
         facts = support.get(source["id"], [])
         data = {
