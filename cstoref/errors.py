@@ -79,7 +79,7 @@ def _short_words(message: str) -> str:
         return message
     import re
 
-    return re.sub(r"\S{%d,}" % (_LONGEST_WORD + 1), lambda found: found.group()[:_LONGEST_WORD] + "…", message)
+    return re.sub(rf"\S{{{_LONGEST_WORD + 1},}}", lambda found: found.group()[:_LONGEST_WORD] + "…", message)
 
 
 def report(message: str) -> None:
