@@ -135,7 +135,19 @@ def width(text: str) -> int:
     """
     if text.isascii() and text.isprintable():
         return len(text)
-    return sum(char_width(c) for c in text)
+    return len(text.translate(_WIDTH_TABLE))
+
+
+class _WidthTable(dict):
+    """A ``str.translate`` table that turns each character into as many as the cells it takes
+    (none, one or two), filled in lazily: ``len`` of the result is the width, in C speed."""
+
+    def __missing__(self, cp: int) -> str:
+        value = self[cp] = "\0" * char_width(chr(cp))
+        return value
+
+
+_WIDTH_TABLE = _WidthTable()
 
 
 # --------------------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ bidi: Any = None
 
 UNLIMITED = 1_000_000
 MIN_COLUMN = 6
+#: laid-out cells and measures kept for reuse; past this many the store of them starts again
+_CACHED = 20_000
 #: a column is never made narrower than its longest word, up to this many cells
 MAX_WORD = 12
 #: a cell up to this wide (a date, a status, a name) is not wrapped while another column can give
@@ -135,13 +137,21 @@ class Renderer:
         self.visual = out.bidi == "visual"
         self.rtl_table = out.lang == "ar"
         self.box = _BOX[out.ascii]
+        # A table repeats many cells (dates, source ids, qualifiers): each is laid out once.
+        self._blocks: dict[tuple[str, int, str | None], Any] = {}
+        self._measures: dict[str, tuple[int, int]] = {}
 
     # -- cells -------------------------------------------------------------------------
     def _layout(self, pieces: list[_Piece], width: int) -> _Cell:
         cell = _Cell()
         for piece in pieces:
             base = None if piece.base is None else ("R" if piece.base == "rtl" else "L")
-            block = bidi.layout(piece.text, width, visual=self.visual, base=base)
+            key = (piece.text, width, base)
+            block = self._blocks.get(key)
+            if block is None:
+                if len(self._blocks) >= _CACHED:
+                    self._blocks.clear()
+                block = self._blocks[key] = bidi.layout(piece.text, width, visual=self.visual, base=base)
             align = "right" if (block.rtl or self.rtl_table) else "left"
             for line in block.lines:
                 if self.out.bidi == "isolated" and line:
@@ -163,13 +173,23 @@ class Renderer:
         """
         natural = longest = 0
         for piece in pieces:
-            text = bidi.clean(piece.text)
-            if self.visual:
-                text = bidi.shape(text)
-            for line in text.split("\n"):
-                words = line.split()
-                natural = max(natural, bidi.width(" ".join(words)))
-                longest = max([longest, *(bidi.width(word) for word in words)])
+            known = self._measures.get(piece.text)
+            if known is None:
+                if len(self._measures) >= _CACHED:
+                    self._measures.clear()
+                known = self._measures[piece.text] = self._measure_text(piece.text)
+            natural, longest = max(natural, known[0]), max(longest, known[1])
+        return natural, longest
+
+    def _measure_text(self, text: str) -> tuple[int, int]:
+        natural = longest = 0
+        text = bidi.clean(text)
+        if self.visual:
+            text = bidi.shape(text)
+        for line in text.split("\n"):
+            words = line.split()
+            natural = max(natural, bidi.width(" ".join(words)))
+            longest = max([longest, *(bidi.width(word) for word in words)])
         return natural, longest
 
     def _style(self, text: str, style: str | None) -> str:
