@@ -18,16 +18,17 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 _DATA = os.path.join(_HERE, "data")
 _SEEDS = os.path.join(os.path.dirname(_HERE), "seeds")
 
-# The limits of a store, chosen so that every command on the largest store they let through
-# answers or refuses within seconds and 500 MB (benchmarks/startup.py measures each worst case);
-# 100 times the bundled store (34 MiB, 944,000 values) fits within them.
+# The limits of a store, chosen so that every command on the costliest store they let through
+# answers or refuses within 5 s and 500 MB (benchmarks/startup.py --worst-only measures each
+# worst case: the table layout of an answer costs far more than the parse, about 0.6 s a MiB of
+# text shown). A store about ten times the bundled one fits.
 #: Larger files are refused before they are read.
-MAX_BYTES = 40 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024
 #: Values in arrays plus members of objects. Memory goes with their number more than with the
-#: bytes: an empty object takes three bytes of JSON and about 80 of memory once parsed, so 40 MiB
-#: of them would need gigabytes. Counted before parsing, as commas and opening brackets (those
-#: inside strings too, so the count is never less than the truth).
-MAX_ITEMS = 1_150_000
+#: bytes (an empty object takes three bytes of JSON and about 80 of memory once parsed), and so
+#: does the number of table rows a store can hold. Counted before parsing, as commas and opening
+#: brackets (those inside strings too, so the count is never less than the truth).
+MAX_ITEMS = 250_000
 
 TABLES = ("meta", "sources", "countries", "people", "facts", "figures", "events", "deployments", "quotes", "places", "organisations")
 
