@@ -167,7 +167,7 @@ def test_one_legend_everywhere(cli, args: list[str], lang: str) -> None:
 
 
 @pytest.mark.parametrize(("args", "en", "ar"), [
-    (["members", "--status", "former"], "Former members", "الأعضاء السابقون"),
+    (["members", "--status", "former"], "Former members and observers", "الأعضاء والمراقبون السابقون"),
     (["members", "--status", "observer"], "Observers", "المراقبون"),
     (["members", "--status", "member"], "CSTO member states", "الدول الأعضاء"),
     (["timeline", "--from", "2020"], "events from 2020", "الأحداث منذ 2020"),

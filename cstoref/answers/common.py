@@ -64,6 +64,16 @@ def h(en: str, ar: str) -> dict[str, str]:
     return {"en": en, "ar": ar}
 
 
+def status_text(record: dict[str, Any]) -> dict[str, str]:
+    """A country's status as worded: a country that left after being only an observer is a
+    "former observer", not a "former member" (Afghanistan)."""
+    status = record.get("status")
+    periods = [p for p in record.get("periods") or () if isinstance(p, dict)]
+    if status == "former" and periods and all(p.get("status") == "observer" for p in periods):
+        return h("former observer", "مراقب سابق")
+    return STATUS_TEXT.get(status, h(str(status), str(status)))
+
+
 def cited(record: dict[str, Any]) -> list[str]:
     """Source ids a record cites, first-cited first, each once."""
     seen: list[str] = []

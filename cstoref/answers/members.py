@@ -19,6 +19,7 @@ from .common import (
     markers,
     period_text,
     source_column,
+    status_text,
     with_cite,
 )
 
@@ -45,8 +46,11 @@ def members(store: Store, status: str = "all", cite: bool = False, chart: bool =
     data = [{**{k: c.get(k) for k in _MEMBER_FIELDS}, **{k: v for k, v in c.items() if k not in _MEMBER_FIELDS}} for c in rows]
     if chart:
         return Result(data, [membership_chart(store, rows)])
+    title = TITLES[status]
+    if status == "former" and any(status_text(c) != STATUS_TEXT["former"] for c in rows):
+        title = h("Former members and observers of the CSTO", "الأعضاء والمراقبون السابقون في منظمة معاهدة الأمن الجماعي")
     table = Table(
-        title=TITLES[status],
+        title=title,
         columns=[
             Column("name", h("Country", "الدولة")),
             Column("status", h("Status", "الوضع")),
@@ -59,7 +63,7 @@ def members(store: Store, status: str = "all", cite: bool = False, chart: bool =
             {
                 "id": c["id"],
                 "name": [c["name"], c["iso3"]],
-                "status": STATUS_TEXT.get(c["status"], h(c["status"], c["status"])),
+                "status": status_text(c),
                 "period": [period_text(p.get("start"), p.get("end")) for p in c.get("periods") or []]
                 or [period_text(c.get("joined"), c.get("left"))],
                 "note": with_cite([c.get("note")] + disputed(c), c, cite),

@@ -8,7 +8,6 @@ from ..errors import NotFound, UsageError, cut, printable
 from ..render import Column, Table, date_text
 from ..store import Store
 from .common import (
-    STATUS_TEXT,
     TABLE_KIND,
     Result,
     cited,
@@ -19,6 +18,7 @@ from .common import (
     number,
     period_text,
     source_column,
+    status_text,
     with_cite,
 )
 
@@ -44,12 +44,10 @@ def answer_of(record: dict[str, Any]) -> dict[str, str] | None:
         return role
     status = record.get("status")
     if isinstance(status, str):
-        shown = STATUS_TEXT.get(status, h(status, status))
+        shown = status_text(record)
         periods = [p for p in record.get("periods") or () if isinstance(p, dict)]
         if periods:
             last = periods[-1]
-            if status == "former" and last.get("status") == "observer":
-                shown = h("former observer", "مراقب سابق")
             when = period_text(last.get("start"), last.get("end"))
             if when:
                 shown = {lang: f"{shown[lang]} ({when[lang]})" for lang in ("en", "ar")}

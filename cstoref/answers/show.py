@@ -21,6 +21,7 @@ from .common import (
     markers,
     note_text,
     number,
+    status_text,
     verdict,
 )
 from .fields import is_bilingual, label_of, prefixed, value_lines
@@ -124,7 +125,7 @@ def _card(store: Store, table: str, record: dict[str, Any], kind: dict[str, str]
     for field, value in record.items():
         if field in _OWN_TABLES:
             continue
-        lines = value_lines(store, field, value)
+        lines = [status_text(record)] if table == "countries" and field == "status" else value_lines(store, field, value)
         if lines:
             rows.append({"k": label_of(field), "v": lines})
     ids = markers(cited(record))
