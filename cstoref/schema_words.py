@@ -73,7 +73,7 @@ def anchored(pattern: str) -> re.Pattern[str]:
 def real_date(value: str) -> bool:
     """Whether a date at its precision (YYYY, YYYY-MM, YYYY-MM-DD) names a real day: no 30
     February. Only a full date can fail; its form is the pattern's to check."""
-    if len(value) != 10:
+    if len(value) != 10 or value[8:] <= "28":  # every month has 28 days
         return True
     from datetime import date
 
