@@ -72,16 +72,19 @@ def anchored(pattern: str) -> re.Pattern[str]:
 
 def real_date(value: str) -> bool:
     """Whether a date at its precision (YYYY, YYYY-MM, YYYY-MM-DD) names a real day: no 30
-    February. Only a full date can fail; its form is the pattern's to check."""
-    if len(value) != 10 or value[8:] <= "28":  # every month has 28 days
+    February. Only a full date can fail; its form is the pattern's to check. (Worked out here:
+    importing datetime would cost more than checking a whole store's dates.)"""
+    if len(value) != 10:
         return True
-    from datetime import date
-
     try:
-        date.fromisoformat(value)
+        year, month, day = int(value[:4]), int(value[5:7]), int(value[8:])
     except ValueError:
         return False
-    return True
+    if year < 1 or not 1 <= month <= 12 or day < 1:
+        return False
+    if month == 2:
+        return day <= (29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28)
+    return day <= (30 if month in (4, 6, 9, 11) else 31)
 
 
 def resolve(root: dict[str, Any], ref: str) -> Any:

@@ -246,3 +246,24 @@ def test_no_import_cycle_through_the_store_checks(module) -> None:
         if name not in seen:
             seen.add(name)
             todo.extend(_imports(name))
+
+
+def test_real_date_agrees_with_the_calendar() -> None:
+    """The calendar check, worked out without datetime, says what datetime says of every day."""
+    import datetime
+
+    from cstoref.schema_words import real_date
+
+    def calendar(value: str) -> bool:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            return False
+        return True
+
+    for year in (*range(0, 5), 1900, 1992, 1996, 2000, 2022, 2023, 2024, 2100, 2400, 9999):
+        for month in range(0, 14):
+            for day in range(0, 33):
+                value = f"{year:04d}-{month:02d}-{day:02d}"
+                assert real_date(value) == calendar(value), value
+    assert real_date("2022") and real_date("2022-02")
