@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from .context import Output
+from .tables import Table, folded
+from .widths import allocate_keeping
 
 #: the layout module, imported by the first Renderer: a --json run never needs it
 bidi: Any = None
@@ -24,6 +26,10 @@ _CACHED = 20_000
 MAX_WORD = 12
 #: a cell up to this wide (a date, a status, a name) is not wrapped while another column can give
 SHORT_CELL = 20
+#: a text column squeezed below this many cells has the sources and id folded under it, if
+#: that gives it at least FOLD_GAIN more
+FOLD_BELOW = 22
+FOLD_GAIN = 6
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTHS_AR = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
@@ -54,37 +60,6 @@ def date_text(value: str | None) -> dict[str, str] | None:
     return {"en": en, "ar": ar, "both": en}
 
 
-class Column:
-    __slots__ = ("key", "header", "style", "every_line", "whole")
-
-    def __init__(self, key: str, header: dict[str, str], style: str | None = None, every_line: bool = False,
-                 whole: bool = False) -> None:
-        self.key = key
-        self.header = header
-        self.style = style
-        #: in a pipe, the first line of this column's cell (an id, a date, a label) is repeated
-        #: on each further line of its row, so that grep finds every line of a fact with what
-        #: it belongs to
-        self.every_line = every_line
-        #: never wrapped (a chart's bars): where it cannot fit, the records become cards
-        self.whole = whole
-
-
-class Table:
-    """Rows of cells under bilingual headers; only the renderer decides how they look."""
-
-    def __init__(self, title: dict[str, str] | None, columns: list[Column], rows: list[dict[str, Any]],
-                 note: dict[str, str] | None = None, card: bool = False, tty_only: bool = False) -> None:
-        self.title = title
-        self.columns = columns
-        self.rows = rows
-        self.note = note
-        #: a key/value card: no header row, the first column holds the labels
-        self.card = card
-        #: drawn only on a terminal (a chart is noise in a pipe)
-        self.tty_only = tty_only
-
-
 class _Piece:
     __slots__ = ("text", "base", "style", "marks")
 
@@ -94,6 +69,20 @@ class _Piece:
         self.style = style
         #: words to highlight wherever they are in the laid-out lines (a search's match)
         self.marks: frozenset[str] | None = None
+
+
+class _Plan:
+    """A table ready to draw: its cells, its column widths, and its narrowest text column."""
+
+    __slots__ = ("table", "header", "rows", "widths", "total", "squeeze", "widest")
+
+    def __init__(self, table: Table, header: list[list[_Piece]], rows: list[list[list[_Piece]]],
+                 widths: list[int] | None, total: int, squeeze: int, widest: str | None) -> None:
+        self.table, self.header, self.rows, self.widths, self.total = table, header, rows, widths, total
+        #: cells of the narrowest column of long text (0 when the table cannot have columns)
+        self.squeeze = squeeze
+        #: the key of the column with the most text, under which the sources and id may fold
+        self.widest = widest
 
 
 class _Cell:
@@ -225,6 +214,21 @@ class Renderer:
 
     # -- tables ------------------------------------------------------------------------
     def table(self, table: Table) -> list[str]:
+        plan = self._plan(table)
+        if plan.squeeze < FOLD_BELOW:
+            narrow = folded(table, plan.widest) if plan.widest is not None else None
+            if narrow is not None:
+                other = self._plan(narrow)
+                # Better than squeezed columns, or than cards if its own columns are not squeezed.
+                if other.widths is not None and other.squeeze >= (
+                        plan.squeeze + FOLD_GAIN if plan.widths is not None else FOLD_BELOW):
+                    plan = other
+        if plan.widths is None:
+            return self._cards(plan.table, plan.header, plan.rows, plan.total)
+        return self._draw(plan)
+
+    def _plan(self, table: Table) -> _Plan:
+        """The cells of a table and the widths of its columns (None: it must become cards)."""
         lang = self.out.lang
         columns = list(table.columns)
         header = [_pieces(col.header, lang, "bold") for col in columns]
@@ -252,9 +256,17 @@ class Renderer:
                  for i, col in enumerate(columns)]
         # When not everything fits, the widest columns give way first.
         order = sorted((i for i in range(n) if not columns[i].whole), key=lambda i: -keeps[i])
-        widths = _allocate_keeping(naturals, keeps, words, order, total - (3 * n + 1))
-        if widths is None:
-            return self._cards(table, header, rows, total)
+        widths = allocate_keeping(naturals, keeps, words, order, total - (3 * n + 1))
+        long = [i for i, col in enumerate(columns) if not col.whole and col.style != "dim" and naturals[i] > SHORT_CELL]
+        squeeze = 0 if widths is None else min([UNLIMITED] + [widths[i] for i in long])
+        widest = columns[max(long, key=lambda i: naturals[i])].key if long else None
+        return _Plan(table, header, rows, widths, total, squeeze, widest)
+
+    def _draw(self, plan: _Plan) -> list[str]:
+        table, header, rows, widths = plan.table, plan.header, plan.rows, plan.widths
+        assert widths is not None
+        columns = table.columns
+        n = len(columns)
         if self.rtl_table and self.out.bidi != "logical":
             # Right to left: the first column goes on the right.
             widths.reverse()
@@ -336,51 +348,6 @@ def _mark_key(word: str) -> str:
     import unicodedata
 
     return unicodedata.normalize("NFKC", word).casefold()
-
-def _allocate_keeping(naturals: list[int], keeps: list[int], words: list[int], order: list[int],
-                      available: int) -> list[int] | None:
-    """Widths that keep each column's short cells whole, giving that up column by column in
-    `order` (down to its words) only where the columns cannot fit otherwise."""
-    floor = list(keeps)
-    widths = _allocate(naturals, floor, available)
-    for i in order:
-        if widths is not None:
-            break
-        # Only as much as is missing, so that the shorter cells of that column stay whole.
-        excess = sum(max(1, min(n, f)) for n, f in zip(naturals, floor)) - available
-        floor[i] = max(words[i], floor[i] - max(0, excess))
-        widths = _allocate(naturals, floor, available)
-    return widths
-
-
-def _allocate(naturals: list[int], minimums: list[int], available: int) -> list[int] | None:
-    """Column widths that fit `available` cells, or None when even the minimums do not.
-
-    Every column first gets its minimum (its longest word, within bounds); the cells left
-    over go to the columns in proportion to how much more they would need.
-    """
-    naturals = [max(1, n) for n in naturals]
-    if sum(naturals) <= available:
-        return naturals
-    minimums = [max(1, min(n, m)) for n, m in zip(naturals, minimums)]
-    if sum(minimums) > available:
-        return None
-    widths = list(minimums)
-    remaining = available - sum(widths)
-    wants = [n - w for n, w in zip(naturals, widths)]
-    total_want = sum(wants)
-    for i, want in enumerate(wants):
-        grant = min(want, remaining * want // total_want) if total_want else 0
-        widths[i] += grant
-    leftover = available - sum(widths)
-    for i in sorted(range(len(widths)), key=lambda j: widths[j] - naturals[j]):
-        if leftover <= 0:
-            break
-        grant = min(naturals[i] - widths[i], leftover)
-        widths[i] += grant
-        leftover -= grant
-    return widths
-
 
 def render_tables(tables: Iterable[Table], out: Output) -> str:
     renderer = Renderer(out)

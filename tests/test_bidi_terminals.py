@@ -191,8 +191,9 @@ def test_konsole_through_a_pty():
 
 
 def test_ids_read_the_same_in_isolated_and_visual_mode(monkeypatch):
-    # Flush right in an Arabic table, but left to right like the id itself, in both modes.
-    _, isolated = _run(monkeypatch, {"TERM_PROGRAM": "Apple_Terminal"}, lang="ar", no_color=True)
-    _, visual = _run(monkeypatch, {}, lang="ar", bidi="visual", no_color=True)
+    # Flush right in an Arabic table, but left to right like the id itself, in both modes (at
+    # a width that gives the sources a column of their own).
+    _, isolated = _run(monkeypatch, {"TERM_PROGRAM": "Apple_Terminal", "COLUMNS": "120"}, lang="ar", no_color=True)
+    _, visual = _run(monkeypatch, {"COLUMNS": "120"}, lang="ar", bidi="visual", no_color=True)
     assert "\u2066000 003\u2069" in isolated and "\u2067000 003\u2069" not in isolated
     assert "000 003" in visual

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from cstoref import bidi
 from cstoref.answers import answer
 from cstoref.context import Output
-from cstoref.render import Column, Table, render_tables
+from cstoref.render import render_tables
 from cstoref.store import load
+from cstoref.tables import Column, Table
 
 STORE = load()
 ANSWERS = {
@@ -146,3 +147,54 @@ def test_a_date_wraps_only_once_nothing_else_can_give() -> None:
     lines = render_tables([table], out).split("\n")
     assert all(len(line) <= 28 for line in lines)
     assert "24 Sep 1993 – 1999" not in _cells(lines, 0), "too narrow for both: the date gives too"
+
+
+def _timeline_like(lang_ar: bool = False) -> Table:
+    text = ("Kyrgyz and Tajik forces clash at the water-distribution point; the border dispute "
+            "nearly turns into a wide military confrontation between two members. ") * 2
+    return Table(None, [Column("date", {"en": "Date", "ar": "التاريخ"}),
+                        Column("text", {"en": "Event", "ar": "الحدث"}),
+                        Column("src", {"en": "Sources", "ar": "المصادر"}, style="dim"),
+                        Column("id", {"en": "Id", "ar": "المعرّف"}, style="dim")],
+                 [{"date": "28 Apr 2021", "text": {"en": text, "ar": "اشتبكت قوات قيرغيزية وطاجيكية " * 6},
+                   "src": "004 tjkg21 wp22 tass12", "id": f"ev-2021-04-28-clashes-{k}"} for k in range(3)])
+
+
+@pytest.mark.parametrize("width", [50, 56, 62])
+def test_a_narrow_terminal_folds_the_sources_and_id_under_the_text(width: int) -> None:
+    out = Output(lang="en", bidi="logical", width=width, tty=False, stdout=io.StringIO())
+    lines = render_tables([_timeline_like()], out).rstrip("\n").split("\n")
+    assert all(bidi.width(line) <= width for line in lines)
+    assert [c for c in _cells(lines[:2], 0)] == ["Date"], "two columns: the date and the text"
+    assert len(lines[1].split("│")) == 4
+    texts = _cells(lines, 1)
+    assert texts.count("Sources: 004 tjkg21 wp22 tass12") == 3
+    for k in range(3):
+        assert f"Id: ev-2021-04-28-clashes-{k}" in texts
+    # The text column gains what the two columns took: all but the date and the borders.
+    assert max(bidi.width(t) for t in texts) >= width - len("│ 28 Apr 2021 │  │") - 3
+
+
+def test_a_wide_terminal_keeps_the_sources_and_id_in_columns() -> None:
+    out = Output(lang="en", bidi="logical", width=120, tty=False, stdout=io.StringIO())
+    lines = render_tables([_timeline_like()], out).rstrip("\n").split("\n")
+    assert _cells(lines[:2], 2) == ["Sources"] and _cells(lines[:2], 3) == ["Id"]
+    assert not any("Sources:" in line for line in lines)
+
+
+def test_folded_lines_are_labelled_in_the_table_language() -> None:
+    out = Output(lang="ar", bidi="logical", width=60, tty=False, stdout=io.StringIO())
+    text = render_tables([_timeline_like()], out)
+    assert "المصادر: 004 tjkg21 wp22 tass12" in text and "Sources:" not in text
+
+
+def test_folding_is_not_used_when_its_columns_would_still_be_squeezed() -> None:
+    long = "words that wrap " * 12
+    table = Table(None, [Column("a", {"en": "A"}), Column("b", {"en": "B"}), Column("c", {"en": "C"}),
+                         Column("src", {"en": "Sources"}, style="dim")],
+                  [{"a": long, "b": long, "c": long, "src": "000 001"}])
+    out = Output(lang="en", bidi="logical", width=40, tty=False, stdout=io.StringIO())
+    lines = render_tables([table], out).rstrip("\n").split("\n")
+    # Folding would give each column a cell or two: the sources keep their column.
+    assert _cells(lines[:2], 3) == ["Sources"]
+    assert not any("Sources:" in line for line in lines)

@@ -8,8 +8,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ..render import Column, Table, date_text
+from ..render import date_text
 from ..store import Store
+from ..tables import Column, Table
 
 STATUSES = ("member", "former", "observer", "all")
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import NotFound
-from ..render import Column, Table, date_text
+from ..render import date_text
 from ..store import Store
+from ..tables import Column, Table
 from .common import (
     Result,
     cited,

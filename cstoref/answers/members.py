@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import NotFound, UsageError
-from ..render import Column, Table
 from ..store import Store
+from ..tables import Column, Table
 from .common import (
     STATUS_TEXT,
     STATUSES,

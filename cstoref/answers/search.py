@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import NotFound, UsageError, cut, printable
-from ..render import Column, Table, date_text
+from ..render import date_text
 from ..store import Store
+from ..tables import Column, Table
 from .common import (
     TABLE_KIND,
     Result,

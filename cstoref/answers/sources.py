@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import NotFound, UsageError, cut
-from ..render import Column, Table, date_text
+from ..render import date_text
 from ..store import Store
+from ..tables import Column, Table
 from .common import TABLE_KIND, Result, all_citations, citations, h, label, label_column, note_text
 
 _SOURCE_FIELDS = ("id", "kind", "file", "url", "outlet", "title", "author", "date")

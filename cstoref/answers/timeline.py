@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..errors import NotFound, UsageError
-from ..render import Column, Table, date_text
+from ..render import date_text
 from ..store import Store
+from ..tables import Column, Table
 from .common import (
     Result,
     cited,
