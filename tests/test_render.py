@@ -198,3 +198,25 @@ def test_folding_is_not_used_when_its_columns_would_still_be_squeezed() -> None:
     # Folding would give each column a cell or two: the sources keep their column.
     assert _cells(lines[:2], 3) == ["Sources"]
     assert not any("Sources:" in line for line in lines)
+
+
+@pytest.mark.parametrize(("name", "args"), [("timeline", ()), ("quote", ()), ("members", ()), ("sources", ()),
+                                            ("deployment", ()), ("search", ("Kazakhstan",))])
+def test_a_listing_builds_its_table_only_when_it_is_shown(name: str, args: tuple, monkeypatch) -> None:
+    """--json and --csv need the data alone: the rows of the table are not made for them."""
+    import cstoref.tables
+
+    made: list[Table] = []
+    init = cstoref.tables.Table.__init__
+
+    def counted(self, *a, **k) -> None:
+        made.append(self)
+        init(self, *a, **k)
+
+    monkeypatch.setattr(cstoref.tables.Table, "__init__", counted)
+    result = answer(name)(STORE, *args)
+    assert result.data and made == []
+    limited = result.limited(1)
+    assert made == []
+    assert limited.tables and made
+    assert result.tables[0].rows and len(limited.tables[0].rows) <= len(result.tables[0].rows)

@@ -6,6 +6,7 @@ Nothing here prints, parses arguments or knows about Typer; errors are `CstorefE
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from ..render import date_text
@@ -38,26 +39,42 @@ QUALIFIER_TEXT = {
 
 
 class Result:
-    """What a command answers: `data` for --json, `tables` for the terminal."""
+    """What a command answers: `data` for --json, `tables` for the terminal.
 
-    __slots__ = ("data", "tables")
+    `tables` may be given as a function that makes them: a --json or --csv run never calls it,
+    and the rows of a large store's listing are not built for nothing.
+    """
 
-    def __init__(self, data: Any, tables: list[Table]) -> None:
+    __slots__ = ("data", "_tables", "_make")
+
+    def __init__(self, data: Any, tables: list[Table] | Callable[[], list[Table]]) -> None:
         self.data = data
-        self.tables = tables
+        self._tables: list[Table] | None = None if callable(tables) else tables
+        self._make = tables if callable(tables) else None
+
+    @property
+    def tables(self) -> list[Table]:
+        if self._tables is None:
+            assert self._make is not None
+            self._tables = self._make()
+        return self._tables
 
     def limited(self, limit: int) -> Result:
         """The first `limit` records, in the JSON and in every table that lists them one a row."""
         if not isinstance(self.data, list) or len(self.data) <= limit:
             return self
         count = len(self.data)
-        tables = []
-        for table in self.tables:
-            # A card (one record's fields) or a table of something else keeps all its rows.
-            if not table.card and len(table.rows) == count:
-                table = copy.copy(table)
-                table.rows = table.rows[:limit]
-            tables.append(table)
+
+        def tables() -> list[Table]:
+            cut = []
+            for table in self.tables:
+                # A card (one record's fields) or a table of something else keeps all its rows.
+                if not table.card and len(table.rows) == count:
+                    table = copy.copy(table)
+                    table.rows = table.rows[:limit]
+                cut.append(table)
+            return cut
+
         return Result(self.data[:limit], tables)
 
 

@@ -41,30 +41,33 @@ def deployment(store: Store, year: int | None = None, cite: bool = False) -> Res
     if year is None:
         if not records:
             raise NotFound("no deployment decision is recorded in this store")
-        table = Table(
-            title=h("CSTO deployment decisions, including requests turned down", "قرارات نشر قوات المنظمة، ومنها الطلبات المرفوضة"),
-            columns=[
-                Column("year", h("Year", "السنة")),
-                Column("host", h("Host", "البلد")),
-                Column("outcome", h("Outcome", "النتيجة")),
-                Column("summary", h("Summary", "الخلاصة")),
-                source_column(),
-                id_column(),
-            ],
-            rows=[
-                {
-                    "year": str(d["year"]),
-                    "host": country_name(store, d["host"]),
-                    "outcome": [OUTCOME_TEXT.get(d["outcome"], h(d["outcome"], d["outcome"])), _dates(d)],
-                    "summary": with_cite([d.get("summary")] + disputed(d), d, cite),
-                    "src": markers(cited(d)),
-                    "id": d["id"],
-                }
-                for d in records
-            ],
-            note=legend(),
-        )
-        return Result([ordered(d, _DEPLOYMENT_FIELDS) for d in records], [table])
+
+        def tables() -> list[Table]:
+            return [Table(
+                title=h("CSTO deployment decisions, including requests turned down", "قرارات نشر قوات المنظمة، ومنها الطلبات المرفوضة"),
+                columns=[
+                    Column("year", h("Year", "السنة")),
+                    Column("host", h("Host", "البلد")),
+                    Column("outcome", h("Outcome", "النتيجة")),
+                    Column("summary", h("Summary", "الخلاصة")),
+                    source_column(),
+                    id_column(),
+                ],
+                rows=[
+                    {
+                        "year": str(d["year"]),
+                        "host": country_name(store, d["host"]),
+                        "outcome": [OUTCOME_TEXT.get(d["outcome"], h(d["outcome"], d["outcome"])), _dates(d)],
+                        "summary": with_cite([d.get("summary")] + disputed(d), d, cite),
+                        "src": markers(cited(d)),
+                        "id": d["id"],
+                    }
+                    for d in records
+                ],
+                note=legend(),
+            )]
+
+        return Result([ordered(d, _DEPLOYMENT_FIELDS) for d in records], tables)
     chosen = [d for d in records if d["year"] == year]
     if not chosen:
         years = ", ".join(str(y) for y in sorted({d["year"] for d in records})) or "none"

@@ -45,35 +45,38 @@ def members(store: Store, status: str = "all", cite: bool = False, chart: bool =
         raise NotFound(f"no country in the store has the status {status!r}")
     data = [{**{k: c.get(k) for k in _MEMBER_FIELDS}, **{k: v for k, v in c.items() if k not in _MEMBER_FIELDS}} for c in rows]
     if chart:
-        return Result(data, [membership_chart(store, rows)])
+        return Result(data, lambda: [membership_chart(store, rows)])
     title = TITLES[status]
     if status == "former" and any(status_text(c) != STATUS_TEXT["former"] for c in rows):
         title = h("Former members and observers of the CSTO", "الأعضاء والمراقبون السابقون في منظمة معاهدة الأمن الجماعي")
-    table = Table(
-        title=title,
-        columns=[
-            Column("name", h("Country", "الدولة")),
-            Column("status", h("Status", "الوضع")),
-            Column("period", h("Period", "الفترة")),
-            Column("note", h("Note", "ملاحظة")),
-            source_column(),
-            id_column(),
-        ],
-        rows=[
-            {
-                "id": c["id"],
-                "name": [c["name"], c["iso3"]],
-                "status": status_text(c),
-                "period": [period_text(p.get("start"), p.get("end")) for p in c.get("periods") or []]
-                or [period_text(c.get("joined"), c.get("left"))],
-                "note": with_cite([c.get("note")] + disputed(c), c, cite),
-                "src": markers(cited(c)),
-            }
-            for c in rows
-        ],
-        note=legend(),
-    )
-    return Result(data, [table])
+
+    def tables() -> list[Table]:
+        return [Table(
+            title=title,
+            columns=[
+                Column("name", h("Country", "الدولة")),
+                Column("status", h("Status", "الوضع")),
+                Column("period", h("Period", "الفترة")),
+                Column("note", h("Note", "ملاحظة")),
+                source_column(),
+                id_column(),
+            ],
+            rows=[
+                {
+                    "id": c["id"],
+                    "name": [c["name"], c["iso3"]],
+                    "status": status_text(c),
+                    "period": [period_text(p.get("start"), p.get("end")) for p in c.get("periods") or []]
+                    or [period_text(c.get("joined"), c.get("left"))],
+                    "note": with_cite([c.get("note")] + disputed(c), c, cite),
+                    "src": markers(cited(c)),
+                }
+                for c in rows
+            ],
+            note=legend(),
+        )]
+
+    return Result(data, tables)
 
 
 FIRST_YEAR = 1992  # the treaty's signature

@@ -89,37 +89,40 @@ def quote(store: Store, text: str | None = None, speaker: str | None = None, ran
         chosen = [_random.choice(chosen)]
     if limit:
         chosen = chosen[:limit]
-    rows = []
-    for q in chosen:
-        when = date_text(q.get("date"))
-        context = q.get("context")
-        note = q.get("date_note")
-        rows.append(
-            {
-                "speaker": [q["speaker_name"], q.get("role")],
-                # The Arabic is the original and comes first; the English is labelled as ours.
-                "text": with_cite(
-                    [{"ar": q["text"]["ar"]}, {"en": f"(our translation) {q['text']['en']}"}]
-                    + ([{"style": "dim", "value": h(f"Context: {context['en']}", f"السياق: {context['ar']}")}] if context else [])
-                    + disputed(q) + name_notes(store, q),
-                    q, cite,
-                ),
-                "date": [when or h("undated", "غير مؤرخ")]
-                + ([{"style": "dim", "value": h(f"Date: {note['en']}", f"التاريخ: {note['ar']}")}] if note else []),
-                "src": markers(cited(q)),
-                "id": q["id"],
-            }
-        )
-    table = Table(
-        title=title(text, speaker, random),
-        columns=[
-            Column("speaker", h("Speaker", "القائل")),
-            Column("text", h("Quote", "الاقتباس")),
-            Column("date", h("Date", "التاريخ")),
-            source_column(),
-            id_column(),
-        ],
-        rows=rows,
-        note=legend(),
-    )
-    return Result([ordered(q, _QUOTE_FIELDS) for q in chosen], [table])
+
+    def tables() -> list[Table]:
+        rows = []
+        for q in chosen:
+            when = date_text(q.get("date"))
+            context = q.get("context")
+            note = q.get("date_note")
+            rows.append(
+                {
+                    "speaker": [q["speaker_name"], q.get("role")],
+                    # The Arabic is the original and comes first; the English is labelled as ours.
+                    "text": with_cite(
+                        [{"ar": q["text"]["ar"]}, {"en": f"(our translation) {q['text']['en']}"}]
+                        + ([{"style": "dim", "value": h(f"Context: {context['en']}", f"السياق: {context['ar']}")}] if context else [])
+                        + disputed(q) + name_notes(store, q),
+                        q, cite,
+                    ),
+                    "date": [when or h("undated", "غير مؤرخ")]
+                    + ([{"style": "dim", "value": h(f"Date: {note['en']}", f"التاريخ: {note['ar']}")}] if note else []),
+                    "src": markers(cited(q)),
+                    "id": q["id"],
+                }
+            )
+        return [Table(
+            title=title(text, speaker, random),
+            columns=[
+                Column("speaker", h("Speaker", "القائل")),
+                Column("text", h("Quote", "الاقتباس")),
+                Column("date", h("Date", "التاريخ")),
+                source_column(),
+                id_column(),
+            ],
+            rows=rows,
+            note=legend(),
+        )]
+
+    return Result([ordered(q, _QUOTE_FIELDS) for q in chosen], tables)

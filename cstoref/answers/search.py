@@ -124,17 +124,20 @@ def search(store: Store, text: str, limit: int | None = None, all: bool = False,
     if cite:
         marks = legend()
         more = marks if more is None else {k: f"{more[k]} {marks[k]}" for k in ("en", "ar")}
-    table = Table(
-        title=h(f"Search: {asked} ({count} found)", f"بحث: {asked} ({count} نتيجة)"),
-        columns=[Column("kind", h("Kind", "النوع")), Column("id", h("Id", "المعرّف")), Column("label", h("Match", "النتيجة")),
-                 Column("snippet", h("Where", "الموضع")), Column("answer", h("Answer", "الجواب")), source_column()],
-        rows=[
-            {"kind": kind(hit.table), "id": hit.record.get("id"),
-             "label": with_cite([label(hit.table, hit.record)], hit.record, cite),
-             "snippet": _snippet(hit),
-             "answer": answer_of(hit.record), "src": markers(cited(hit.record))}
-            for hit in shown
-        ],
-        note=more,
-    )
-    return Result(data, [table])
+
+    def tables() -> list[Table]:
+        return [Table(
+            title=h(f"Search: {asked} ({count} found)", f"بحث: {asked} ({count} نتيجة)"),
+            columns=[Column("kind", h("Kind", "النوع")), Column("id", h("Id", "المعرّف")), Column("label", h("Match", "النتيجة")),
+                     Column("snippet", h("Where", "الموضع")), Column("answer", h("Answer", "الجواب")), source_column()],
+            rows=[
+                {"kind": kind(hit.table), "id": hit.record.get("id"),
+                 "label": with_cite([label(hit.table, hit.record)], hit.record, cite),
+                 "snippet": _snippet(hit),
+                 "answer": answer_of(hit.record), "src": markers(cited(hit.record))}
+                for hit in shown
+            ],
+            note=more,
+        )]
+
+    return Result(data, tables)

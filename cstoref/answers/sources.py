@@ -80,27 +80,30 @@ def sources(store: Store, source_id: str | None = None) -> Result:
         {**{k: s.get(k) for k in _SOURCE_FIELDS}, "facts": len(support.get(s["id"], [])), **{k: v for k, v in s.items() if k not in _SOURCE_FIELDS}}
         for s in records
     ]
-    table = Table(
-        title=h("Sources: the five articles and the reference pages", "المصادر: المقالات الخمسة والصفحات المرجعية"),
-        columns=[
-            Column("id", h("Id", "المعرّف")),
-            Column("kind", h("Kind", "النوع")),
-            Column("title", h("Title / outlet", "العنوان / الناشر")),
-            Column("date", h("Date", "التاريخ")),
-            Column("facts", h("Facts", "معلومات")),
-        ],
-        rows=[
-            {
-                "id": s["id"],
-                "kind": h("article", "مقال") if s["kind"] == "article" else h("reference", "مرجع"),
-                "title": [s.get("title"), s.get("outlet"), s.get("file") or s.get("url")],
-                "date": date_text(s.get("date")),
-                "facts": str(len(support.get(s["id"], []))),
-            }
-            for s in records
-        ],
-    )
-    return Result(data, [table])
+
+    def tables() -> list[Table]:
+        return [Table(
+            title=h("Sources: the five articles and the reference pages", "المصادر: المقالات الخمسة والصفحات المرجعية"),
+            columns=[
+                Column("id", h("Id", "المعرّف")),
+                Column("kind", h("Kind", "النوع")),
+                Column("title", h("Title / outlet", "العنوان / الناشر")),
+                Column("date", h("Date", "التاريخ")),
+                Column("facts", h("Facts", "معلومات")),
+            ],
+            rows=[
+                {
+                    "id": s["id"],
+                    "kind": h("article", "مقال") if s["kind"] == "article" else h("reference", "مرجع"),
+                    "title": [s.get("title"), s.get("outlet"), s.get("file") or s.get("url")],
+                    "date": date_text(s.get("date")),
+                    "facts": str(len(support.get(s["id"], []))),
+                }
+                for s in records
+            ],
+        )]
+
+    return Result(data, tables)
 
 
 def _source_card(source: dict[str, Any], facts: int) -> Table:

@@ -92,23 +92,26 @@ def timeline(store: Store, from_date: str | None = None, to_date: str | None = N
     chosen = [e for e in events if inside(e["date"])]
     if not chosen:
         raise NotFound(f"no event recorded in that range; events span {span(years_of(events))}")
-    table = Table(
-        title=title(start, end),
-        columns=[
-            Column("date", h("Date", "التاريخ"), every_line=True),
-            Column("text", h("Event", "الحدث")),
-            source_column(),
-            id_column(),
-        ],
-        rows=[
-            {
-                "date": date_text(e["date"]),
-                "text": with_cite([e["text"]] + disputed(e) + name_notes(store, e), e, cite),
-                "src": markers(cited(e)),
-                "id": e["id"],
-            }
-            for e in chosen
-        ],
-        note=legend(),
-    )
-    return Result([ordered(e, _EVENT_FIELDS) for e in chosen], [table])
+
+    def tables() -> list[Table]:
+        return [Table(
+            title=title(start, end),
+            columns=[
+                Column("date", h("Date", "التاريخ"), every_line=True),
+                Column("text", h("Event", "الحدث")),
+                source_column(),
+                id_column(),
+            ],
+            rows=[
+                {
+                    "date": date_text(e["date"]),
+                    "text": with_cite([e["text"]] + disputed(e) + name_notes(store, e), e, cite),
+                    "src": markers(cited(e)),
+                    "id": e["id"],
+                }
+                for e in chosen
+            ],
+            note=legend(),
+        )]
+
+    return Result([ordered(e, _EVENT_FIELDS) for e in chosen], tables)
