@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 from conftest import STORE, run_cli
 
+from cstoref.answers.common import MARK_TEXT
+
 ARTICLE = re.compile(r"^[0-9]{3}$")
 YEAR = re.compile(r"^[0-9]{4}$")
 DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -93,9 +95,10 @@ def test_the_reason_and_the_verdict_agree(store: dict[str, Any]) -> None:
     assert not problems, problems
 
 
+#: a reason opens with its mark's own word, as the legend gives it
 OPENING = {
-    "contradicted": {"en": "Contradicted: ", "ar": "يخالف المراجع: "},
-    "unverifiable": {"en": "Unverifiable: ", "ar": "لا يمكن التحقق منه: "},
+    verdict: {"en": MARK_TEXT[verdict]["en"].capitalize() + ": ", "ar": MARK_TEXT[verdict]["ar"] + ": "}
+    for verdict in ("contradicted", "unverifiable")
 }
 
 
