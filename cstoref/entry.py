@@ -259,8 +259,13 @@ def _usage_error(exc: Exception) -> str | None:
     show = getattr(exc, "format_message", None)
     if show is None or getattr(exc, "exit_code", None) != 2:
         return None
-    message = " ".join(show().split()).replace("is not a valid integer range", "is not a year").rstrip(".")
     import re
+
+    message = " ".join(show().split()).rstrip(".")
+    # Click says "is not a valid integer range" of any number; the numbers here are years and
+    # counts of records.
+    counted = message.startswith("Invalid value for '--limit'")
+    message = message.replace("is not a valid integer range", "is not a whole number from 1" if counted else "is not a year")
 
     # A value quoted back is cut short: a pasted page has no place in a one-line error.
     message = re.sub(r"'([^']{40})[^']{4,}'", r"'\1...'", message)
@@ -277,4 +282,10 @@ def _usage_error(exc: Exception) -> str | None:
             which = "every subcommand" if len(takers) == len(COMMANDS) else ", ".join(takers)
             return (f"{message}: it goes after the subcommand, as in 'cstoref {takers[0]} {flag}' "
                     f"(taken by {which}; see 'cstoref {takers[0]} --help')")
+    if where != "cstoref" and found:
+        # An option of other subcommands: say which take it, not Click's nearest spelling.
+        flag = found.group(1)
+        takers = [name for name, command in COMMANDS.items() if flag in command.options or flag in command.output]
+        if takers:
+            return f"{where} takes no {flag} (it is an option of {', '.join(takers)}; see '{where} --help')"
     return f"{message} (see '{where} --help')"

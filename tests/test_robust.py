@@ -434,3 +434,17 @@ def test_a_pasted_page_is_not_echoed_whole(argv: list[str]) -> None:
     assert result.returncode in (1, 2, 3), result.stderr[:200]
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert len(result.stderr) < 1000, result.stderr[:200]
+
+
+@pytest.mark.parametrize(("argv", "says"), [
+    (["members", "--limit", "abc"], "'abc' is not a whole number from 1"),
+    (["timeline", "--limit", "1.5"], "'1.5' is not a whole number from 1"),
+    (["deployment", "abc"], "'abc' is not a year"),
+    (["about", "--limit", "3"], "cstoref about takes no --limit (it is an option of members, timeline"),
+    (["sources", "--chart"], "cstoref sources takes no --chart (it is an option of members;"),
+    (["members", "--bidii", "x"], "No such option: --bidii (Possible options: --bidi)"),
+])
+def test_a_wrong_option_or_value_is_named_as_what_it_is(argv: list[str], says: str) -> None:
+    result = run_cli(*argv)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and says in result.stderr, result.stderr
