@@ -208,3 +208,13 @@ def test_unquoted_words_are_one_query() -> None:
     assert {w["word"] for w in json.loads(unquoted.stdout)[0]["matched"]["words"]} == {"kazakhstan", "troops"}
     said = run_cli("quote", "fast", "changing", "world", "--json")
     assert said.returncode == 0 and json.loads(said.stdout) == json.loads(run_cli("quote", "fast changing world", "--json").stdout)
+
+
+@pytest.mark.parametrize(("count", "words"), [
+    (1, "نتيجة واحدة"), (2, "نتيجتان"), (3, "3 نتائج"), (10, "10 نتائج"), (11, "11 نتيجة"),
+    (45, "45 نتيجة"), (100, "100 نتيجة"), (103, "103 نتائج"), (111, "111 نتيجة"),
+])
+def test_the_arabic_count_agrees_with_its_number(count: int, words: str) -> None:
+    from cstoref.answers.search import results_ar
+
+    assert results_ar(count) == words

@@ -79,6 +79,18 @@ def _snippet(hit: Any) -> dict[str, Any]:
     return {"value": texts, "marks": marks}
 
 
+def results_ar(count: int) -> str:
+    """"N results" in Arabic, the noun agreeing with the number: نتيجة واحدة، نتيجتان، 3 نتائج، 11 نتيجة."""
+    rest = count % 100
+    if count == 1:
+        return "نتيجة واحدة"
+    if count == 2:
+        return "نتيجتان"
+    if 3 <= rest <= 10:
+        return f"{count} نتائج"
+    return f"{count} نتيجة"
+
+
 def search(store: Store, text: str, limit: int | None = None, all: bool = False, cite: bool = False) -> Result:
     from ..retrieve import TooLong, engine
 
@@ -127,7 +139,7 @@ def search(store: Store, text: str, limit: int | None = None, all: bool = False,
 
     def tables() -> list[Table]:
         return [Table(
-            title=h(f"Search: {asked} ({count} found)", f"بحث: {asked} ({count} نتيجة)"),
+            title=h(f"Search: {asked} ({count} found)", f"بحث: {asked} ({results_ar(count)})"),
             columns=[Column("kind", h("Kind", "النوع")), Column("id", h("Id", "المعرّف")), Column("label", h("Match", "النتيجة")),
                      Column("snippet", h("Where", "الموضع")), Column("answer", h("Answer", "الجواب")), source_column()],
             rows=[
