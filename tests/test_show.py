@@ -280,3 +280,16 @@ def test_changing_a_preferred_figure_changes_the_chart(store: Store) -> None:
         troop["rank"] = "preferred" if troop["value"] == 70 else "deprecated"
         troop.pop("verdict", None)
     assert dict((i, m) for i, m, _ in contingent_figures(deployment))["ARM"] == 70
+
+
+def test_a_card_heading_keeps_its_words_whole(cli) -> None:
+    from cstoref.answers.show import _shortened
+
+    heading = cli("show", "ev-1993-12-09-georgia-signs", "--lang", "en", "--bidi", "logical").stdout.split("┌")[0]
+    assert "(9 December 1993" in " ".join(heading.split())
+    ar = cli("show", "dep-2022-kaz", "--lang", "ar", "--bidi", "logical").stdout.split("┌")[0]
+    assert "في جمهورية كازاخستان" in " ".join(ar.split())
+    long = "word " * 40
+    cut = _shortened(long.strip())
+    assert cut.endswith("word…") and len(cut) <= 101
+    assert _shortened("short caption") == "short caption"

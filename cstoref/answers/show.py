@@ -132,13 +132,21 @@ def _card(store: Store, table: str, record: dict[str, Any], kind: dict[str, str]
     ids = markers(cited(record))
     if ids:
         rows.append({"k": h("Sources", "المصادر"), "v": {"style": "dim", "value": ids}})
-    short = {k: (v if len(v) <= 60 else v[:59] + "…") for k, v in caption.items()}
+    short = {k: _shortened(v) for k, v in caption.items()}
     return Table(
         title=h(f"{kind['en'].capitalize()} {record['id']}: {short['en']}", f"{kind['ar']} {record['id']}: {short['ar']}"),
         columns=[label_column(), Column("v", h("", ""))],
         rows=rows,
         card=True,
     )
+
+
+def _shortened(caption: str, most: int = 100) -> str:
+    """A caption for a card's heading: whole up to `most` characters, else cut at a word."""
+    if len(caption) <= most:
+        return caption
+    cut = caption.rfind(" ", 0, most)
+    return caption[: cut if cut > most // 2 else most].rstrip(" ,;:(") + "…"
 
 
 def _claims(record: dict[str, Any], where: str = "") -> list[tuple[str, dict[str, Any]]]:
