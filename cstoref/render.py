@@ -126,6 +126,8 @@ class Renderer:
         self.visual = out.bidi == "visual"
         self.rtl_table = out.lang == "ar"
         self.box = _BOX[out.ascii]
+        #: in a pipe, logical text: the every_line columns are repeated on each line of a row
+        self._repeating = out.bidi == "logical" and not out.tty
         # A table repeats many cells (dates, source ids, qualifiers): each is laid out once.
         self._blocks: dict[tuple[str, int, str | None], Any] = {}
         self._measures: dict[str, tuple[int, int]] = {}
@@ -250,14 +252,18 @@ class Renderer:
         words = [min(m, MAX_WORD) for m in minimums]
         # A short cell (a date, a status, a name) is kept on one line; a long one may wrap at
         # its words, and so may a list of source ids (the dim column), which reads as well wrapped.
-        keeps = [naturals[i] if col.whole else words[i] if col.style == "dim" else
+        # In a pipe, a one-word cell repeated on every line of its row (an id) is kept whole, so
+        # that each line grep finds carries all of it.
+        whole = [col.whole or (col.every_line and self._repeating and all(m[0] == m[1] for m in measures[i]))
+                 for i, col in enumerate(columns)]
+        keeps = [naturals[i] if whole[i] else words[i] if col.style == "dim" else
                  max([MIN_COLUMN] + [natural if natural <= SHORT_CELL else min(longest, MAX_WORD)
                                      for natural, longest in measures[i]])
                  for i, col in enumerate(columns)]
         # When not everything fits, the widest columns give way first.
-        order = sorted((i for i in range(n) if not columns[i].whole), key=lambda i: -keeps[i])
+        order = sorted((i for i in range(n) if not whole[i]), key=lambda i: -keeps[i])
         widths = allocate_keeping(naturals, keeps, words, order, total - (3 * n + 1))
-        long = [i for i, col in enumerate(columns) if not col.whole and col.style != "dim" and naturals[i] > SHORT_CELL]
+        long = [i for i, col in enumerate(columns) if not whole[i] and col.style != "dim" and naturals[i] > SHORT_CELL]
         squeeze = 0 if widths is None else min([UNLIMITED] + [widths[i] for i in long])
         widest = columns[max(long, key=lambda i: naturals[i])].key if long else None
         return _Plan(table, header, rows, widths, total, squeeze, widest)
@@ -273,7 +279,7 @@ class Renderer:
             header.reverse()
             for row in rows:
                 row.reverse()
-        repeat = [col.every_line and self.out.bidi == "logical" and not self.out.tty for col in columns]
+        repeat = [col.every_line and self._repeating for col in columns]
         lines: list[str] = []
         b = self.box
         inner_width = sum(widths) + 3 * n - 1

@@ -220,3 +220,15 @@ def test_a_listing_builds_its_table_only_when_it_is_shown(name: str, args: tuple
     assert made == []
     assert limited.tables and made
     assert result.tables[0].rows and len(limited.tables[0].rows) <= len(result.tables[0].rows)
+
+
+def test_in_a_pipe_each_line_of_a_row_carries_its_whole_id() -> None:
+    """With COLUMNS set, a piped listing still repeats the id on every line, and never a piece of it."""
+    from conftest import clean_env, run_cli, run_json
+
+    ids = {q["id"] for q in run_json("quote", "--speaker", "Putin")}
+    result = run_cli("quote", "--speaker", "Putin", env=clean_env(COLUMNS="120"))
+    assert result.returncode == 0, result.stderr
+    body = [line for line in result.stdout.split("\n") if line.startswith("│")][2:]
+    shown = [line.split("│")[-2].strip() for line in body]
+    assert body and set(shown) == ids
