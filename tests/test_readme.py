@@ -45,3 +45,14 @@ def test_the_card_in_the_readme_is_the_one_printed() -> None:
     result = run_cli("show", "p-massimov", "--lang", "en", "--bidi", "visual", env=clean_env(COLUMNS="72"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(shown + "\n")
+
+
+@pytest.mark.parametrize(("after", "args", "columns"), [
+    ("(`cstoref members --status member --lang ar`, first lines", ["members", "--status", "member", "--lang", "ar"], "72"),
+    ("And in English, `cstoref deployment 2022 --lang en` at 100 columns", ["deployment", "2022", "--lang", "en"], "100"),
+])
+def test_the_tables_in_the_readme_are_the_ones_printed(after: str, args: list[str], columns: str) -> None:
+    shown = _block(after, "```\n")
+    result = run_cli(*args, "--bidi", "visual", env=clean_env(COLUMNS=columns))
+    assert result.returncode == 0, result.stderr
+    assert shown + "\n" in result.stdout
