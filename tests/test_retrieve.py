@@ -323,3 +323,9 @@ def test_did_you_mean_offers_names_in_the_script_typed() -> None:
     assert not hits
     near = found.suggest(words)
     assert near and all(analysis.is_arabic(n) for n in near)
+
+
+def test_a_chairman_is_a_chair() -> None:
+    """Who chairs: the chairman, the chairmanship and the verb are one word to a reader."""
+    forms = {word: analysis.stems(analysis.normalise(word)) for word in ("chairman", "chairmanship", "chaired", "chairs", "chair")}
+    assert len(set(forms.values())) == 1, forms

@@ -52,6 +52,9 @@ IRREGULAR = {
     "fell": "fall", "fallen": "fall", "broke": "break", "broken": "break", "struck": "strike",
     "froze": "freeze", "frozen": "freeze", "became": "become", "drew": "draw", "drawn": "draw",
     "men": "man", "women": "woman", "children": "child",
+    # who chairs: the chairman, the chairmanship and the chair are one word to a reader
+    "chairman": "chair", "chairmen": "chair", "chairwoman": "chair", "chairmanship": "chair",
+    "chairmanships": "chair", "chairperson": "chair",
 }
 
 STOPWORDS = frozenset(
