@@ -8,7 +8,7 @@ import json
 import re
 
 import pytest
-from conftest import clean_env, run_cli
+from conftest import clean_env, run_cli, run_json
 
 from cstoref import bidi
 from cstoref.answers import answer
@@ -218,3 +218,22 @@ def test_the_arabic_count_agrees_with_its_number(count: int, words: str) -> None
     from cstoref.answers.search import results_ar
 
     assert results_ar(count) == words
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("when was the csto founded", "f-founded"), ("where is the seat", "f-seat"),
+    ("who was chairman in 2024", "f-chair-2024-kaz"), ("كم عدد القوات في كازاخستان", None),
+])
+def test_a_journalists_question_finds_its_answer_first(question: str, first: str | None) -> None:
+    found = run_json("search", *question.split())
+    results = found["results"] if isinstance(found, dict) else found
+    assert results and results[0]["matched"]["missing"] == []
+    if first:
+        assert results[0]["id"] == first, [r["id"] for r in results[:5]]
+
+
+def test_found_as_the_past_of_find_is_not_founded() -> None:
+    from cstoref.retrieve import analysis
+
+    stems = {w: analysis.stems(analysis.normalise(w)) for w in ("founded", "established", "found", "finds")}
+    assert stems["founded"] == stems["established"] and stems["found"] == stems["finds"] != stems["founded"]

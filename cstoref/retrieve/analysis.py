@@ -55,10 +55,17 @@ IRREGULAR = {
     # who chairs: the chairman, the chairmanship and the chair are one word to a reader
     "chairman": "chair", "chairmen": "chair", "chairwoman": "chair", "chairmanship": "chair",
     "chairmanships": "chair", "chairperson": "chair",
+    # found is the past of find ("no decision was found"); founded is another word
+    "found": "find",
 }
+
+#: stems that mean the same to a reader of this store, after stemming: founded is established
+SAME_MEANING = {"establish": "found"}
 
 STOPWORDS = frozenset(
     "a an and are as at be by for from in into is it its of on or that the this to was were with "
+    # what every record is about: "when was the csto founded" asks when it was founded
+    "csto "
     # the words of a question: "when did armenia freeze" asks for armenia and freeze
     "when did do does who whom whose what which where why how many much has have had been there "
     "في من على عن الي مع ان او ثم التي الذي هذا هذه تلك ذلك "
@@ -172,7 +179,8 @@ def english_irregular(term: str) -> tuple[str, ...]:
 def english_stem(term: str) -> tuple[str, ...]:
     """Snowball English: observers and observer are one term."""
     if SHORT < len(term) <= LONG and _LATIN.match(term):
-        return (_english_stemmer()(term),)
+        stem = _english_stemmer()(term)
+        return (SAME_MEANING.get(stem, stem),)
     return (term,)
 
 

@@ -19,9 +19,10 @@ NAME, OWN, NESTED, POINTER = 0, 1, 2, 3
 TIER_NAMES = ("name", "text", "nested", "pointer")
 
 #: a record's own name: a match here means the record is what was asked for
-NAME_KEYS = frozenset({"name", "aliases", "iso3", "iso2", "code", "codes", "abbreviation", "subject"})
+#: a fact's key is its topic (founded, seat, chairmanship): a name of the fact
+NAME_KEYS = frozenset({"name", "aliases", "iso3", "iso2", "code", "codes", "abbreviation", "subject", "key"})
 #: fields with no words of their own: ids, citations' source ids, and the kinds of values
-SKIP_KEYS = frozenset({"id", "key", "source", "rank", "qualifier", "property", "kind", "translation", "language",
+SKIP_KEYS = frozenset({"id", "source", "rank", "qualifier", "property", "kind", "translation", "language",
                        "scope", "file", "url"})
 _LANGS = frozenset({"en", "ar", "ru"})
 #: a field's name holds words too (legal_basis) when it has more than one
