@@ -221,7 +221,7 @@ def test_the_arabic_count_agrees_with_its_number(count: int, words: str) -> None
 
 
 @pytest.mark.parametrize(("question", "first"), [
-    ("when was the csto founded", "f-founded"), ("where is the seat", "f-seat"),
+    ("when was the csto founded", "f-founded"), ("where is the seat", "f-seat"), ("ماذا قال بوتين", "p-putin"),
     ("who was chairman in 2024", "f-chair-2024-kaz"), ("كم عدد القوات في كازاخستان", None),
 ])
 def test_a_journalists_question_finds_its_answer_first(question: str, first: str | None) -> None:

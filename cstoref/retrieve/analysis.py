@@ -69,7 +69,9 @@ STOPWORDS = frozenset(
     # the words of a question: "when did armenia freeze" asks for armenia and freeze
     "when did do does who whom whose what which where why how many much has have had been there "
     "في من على عن الي مع ان او ثم التي الذي هذا هذه تلك ذلك "
-    "متي ما ماذا هل كيف اين لماذا كم عدد".split()
+    "متي ما ماذا هل كيف اين لماذا كم عدد "
+    # and its verb of saying: "ماذا قال بوتين" asks for what Putin said, which no quote words so
+    "قال قالت يقول تقول".split()
 )
 
 #: query words of this many letters or fewer match whole words only: no typo, no variant
