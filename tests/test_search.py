@@ -237,3 +237,19 @@ def test_found_as_the_past_of_find_is_not_founded() -> None:
 
     stems = {w: analysis.stems(analysis.normalise(w)) for w in ("founded", "established", "found", "finds")}
     assert stems["founded"] == stems["established"] and stems["found"] == stems["finds"] != stems["founded"]
+
+
+@pytest.mark.parametrize("typed", ["Putn", "putn", "بوتن"])
+def test_a_four_letter_name_one_letter_off_is_found(typed: str) -> None:
+    results = run_json("search", typed)
+    assert results[0]["id"] == "p-putin"
+    assert {r["id"] for r in run_json("quote", "--speaker", typed)} >= {"q-putin-fast-changing-000"}
+
+
+def test_a_four_letter_word_with_a_meaning_of_its_own_is_no_name_typo() -> None:
+    # «some» is one letter from Rome, but is a word of the store: no typo is read into it.
+    from cstoref.retrieve import engine
+    from cstoref.store import load
+
+    words, hits = engine(load()).search("troops some")
+    assert words[1].candidates and all(typos == 0 for typos in words[1].candidates.values())

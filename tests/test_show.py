@@ -293,3 +293,10 @@ def test_a_card_heading_keeps_its_words_whole(cli) -> None:
     cut = _shortened(long.strip())
     assert cut.endswith("word…") and len(cut) <= 101
     assert _shortened("short caption") == "short caption"
+
+
+@pytest.mark.parametrize(("typed", "first"), [("putn", "p-putin"), ("kazakstan", "kaz"), ("p-putn", "p-putin")])
+def test_a_mistyped_id_suggests_the_record_it_names_first(cli, typed: str, first: str) -> None:
+    result = cli("show", typed)
+    assert result.returncode == 1
+    assert f"did you mean {first}," in result.stderr, result.stderr

@@ -78,15 +78,25 @@ def _by_name(store: Store, given: str) -> tuple[str, dict[str, Any]] | None:
 
 
 def nearest(store: Store, given: str, count: int = 5) -> list[str]:
-    """The ids most like a mistyped one: those containing it first, then the closest spellings."""
+    """The ids most like a mistyped one: the records a search for it finds by their own name
+    (putn is p-putin, kazakstan is kaz), then ids containing it, then the closest spellings."""
     import difflib
 
+    from ..retrieve import engine
+
     ids = [str(r["id"]) for _, r in store.records() if r.get("id")]
+    named: list[str] = []
+    if given.strip() and len(given) <= 100:
+        try:
+            hits = engine(store).search(given)[1]
+        except ValueError:  # a query too long to search
+            hits = []
+        named = [str(hit.record["id"]) for hit in hits[:count] if hit.matched["rules"]["attribute"] == "name"]
     containing = [i for i in ids if given and given in i.lower()]
     close = difflib.get_close_matches(given, [i.lower() for i in ids], n=count, cutoff=0.5)
     by_lower = {i.lower(): i for i in ids}
     chosen: list[str] = []
-    for rid in sorted(containing, key=len)[:count] + [by_lower[c] for c in close]:
+    for rid in named + sorted(containing, key=len)[:count] + [by_lower[c] for c in close]:
         if rid not in chosen:
             chosen.append(rid)
     return chosen[:count]

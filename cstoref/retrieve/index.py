@@ -108,6 +108,7 @@ class Index:
         #: English words -> their terms (as a list, or joined by spaces once loaded)
         self.known: dict[str, Any] = {}
         self._vocabulary: Vocabulary | None = None
+        self._name_terms: frozenset[str] | None = None
 
     def add_field(self, doc: int, tier: int, path: list[Any], size: int) -> int:
         self.doc.append(doc)
@@ -145,6 +146,12 @@ class Index:
         if self._vocabulary is None:
             self._vocabulary = Vocabulary([t for t in self.postings if t[0] != "@"])
         return self._vocabulary
+
+    def name_terms(self) -> frozenset[str]:
+        """The terms of the entities' names (every spelling), each of their words."""
+        if self._name_terms is None:
+            self._name_terms = frozenset(term for _, variants, _ in self.entities for variant in variants for term in variant)
+        return self._name_terms
 
     def to_json(self, fingerprint: str) -> str:
         data = {"format": FORMAT, "store": fingerprint, "docs": self.docs, "doc": self.doc, "tier": self.tier,

@@ -31,6 +31,10 @@ class QueryWord:
         self.candidates: dict[str, int] = {}
 
 
+#: a word this long, too short for a typo, may still be a name with one (when it is no word)
+NAME_TYPO_FROM = 4
+
+
 def budget(word: str) -> int:
     """Typos allowed in a word: one from five letters, two from nine (Meilisearch's rule)."""
     return 2 if len(word) >= 9 else 1 if len(word) >= 5 else 0
@@ -54,6 +58,13 @@ def candidates(index: Index, word: QueryWord) -> None:
     if allowed:
         for term, typos in index.vocabulary().near(word.terms[0], allowed):
             found.setdefault(term, typos)
+    elif not found and word.terms and len(word.terms[0]) == NAME_TYPO_FROM:
+        # A word of four letters found nowhere may be a name one letter off (Putn, بوتن): of
+        # all the terms one typo away, only the words of names are taken.
+        names = index.name_terms()
+        for term, typos in index.vocabulary().near(word.terms[0], 1):
+            if term in names:
+                found.setdefault(term, typos)
     word.candidates = found
 
 
