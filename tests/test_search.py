@@ -253,3 +253,14 @@ def test_a_four_letter_word_with_a_meaning_of_its_own_is_no_name_typo() -> None:
 
     words, hits = engine(load()).search("troops some")
     assert words[1].candidates and all(typos == 0 for typos in words[1].candidates.values())
+
+
+def test_a_member_that_froze_its_participation_says_so_in_its_answer() -> None:
+    result = run_cli("search", "Armenia", "--lang", "en", env=clean_env(COLUMNS="200"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split("\n")
+    start = next(i for i, line in enumerate(lines) if "│ arm " in line)
+    answer = " ".join(line.split("│")[5].strip() for line in lines[start:start + 4])
+    assert "member (since 15 May 1992); participation frozen since 22 Feb 2024" in " ".join(answer.split())
+    ar = run_cli("search", "أرمينيا", "--lang", "ar", "--bidi", "logical", env=clean_env(COLUMNS="1000"))
+    assert "المشاركة مجمّدة منذ 22 فبراير 2024" in ar.stdout

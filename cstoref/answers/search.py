@@ -38,8 +38,9 @@ def kind(table: str) -> dict[str, str]:
     return h(singular, singular)
 
 
-def answer_of(record: dict[str, Any]) -> dict[str, str] | None:
-    """What the record says in brief: a person's role, a country's status, a figure's values."""
+def answer_of(record: dict[str, Any], store: Store | None = None) -> dict[str, str] | None:
+    """What the record says in brief: a person's role, a country's status (with a freeze of
+    its participation, which the store keeps as an event), a figure's values."""
     role = record.get("role")
     if isinstance(role, dict):
         return role
@@ -52,6 +53,14 @@ def answer_of(record: dict[str, Any]) -> dict[str, str] | None:
             when = period_text(last.get("start"), last.get("end"))
             if when:
                 shown = {lang: f"{shown[lang]} ({when[lang]})" for lang in ("en", "ar")}
+        if store is not None and status == "member" and isinstance(record.get("name"), dict):
+            from .members import freezes
+
+            frozen = freezes(store, record)
+            if frozen:
+                since = date_text(frozen[0]["date"]) or h(frozen[0]["date"], frozen[0]["date"])
+                shown = {"en": f"{shown['en']}; participation frozen since {since['en']}",
+                         "ar": f"{shown['ar']}؛ المشاركة مجمّدة منذ {since['ar']}"}
         return shown
     values = record.get("values")
     if isinstance(values, list) and values:
@@ -146,7 +155,7 @@ def search(store: Store, text: str, limit: int | None = None, all: bool = False,
                 {"kind": kind(hit.table), "id": hit.record.get("id"),
                  "label": with_cite([label(hit.table, hit.record)], hit.record, cite),
                  "snippet": _snippet(hit),
-                 "answer": answer_of(hit.record), "src": markers(cited(hit.record))}
+                 "answer": answer_of(hit.record, store), "src": markers(cited(hit.record))}
                 for hit in shown
             ],
             note=more,
