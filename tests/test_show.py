@@ -300,3 +300,10 @@ def test_a_mistyped_id_suggests_the_record_it_names_first(cli, typed: str, first
     result = cli("show", typed)
     assert result.returncode == 1
     assert f"did you mean {first}," in result.stderr, result.stderr
+
+
+def test_a_passage_cited_twice_in_one_record_is_listed_once_under_its_source(cli) -> None:
+    out = cli("sources", "001", "--lang", "en", "--bidi", "logical", COLUMNS="400").stdout
+    # In a pipe each line of a row repeats its id: the lines of Uzbekistan's row hold the passage once.
+    lines = [line for line in out.split("\n") if "│ uzb " in line]
+    assert lines and sum("وتضم دول ما بعد الاتحاد السوفياتي التالية" in line for line in lines) == 1

@@ -30,8 +30,9 @@ def supporting_lines(record: dict[str, Any], source_id: str) -> list[dict[str, A
     lines = []
     for c in evidence(record, source_id):
         text = f"«{c['excerpt']}»" if c["excerpt"] else note_text(c["note"])
-        if text:
-            lines.append({"style": "dim", "value": f"[{source_id}] {text}"})
+        line = {"style": "dim", "value": f"[{source_id}] {text}"}
+        if text and line not in lines:  # a passage cited twice in one record is shown once
+            lines.append(line)
     return lines
 
 
