@@ -307,3 +307,39 @@ def test_a_passage_cited_twice_in_one_record_is_listed_once_under_its_source(cli
     # In a pipe each line of a row repeats its id: the lines of Uzbekistan's row hold the passage once.
     lines = [line for line in out.split("\n") if "│ uzb " in line]
     assert lines and sum("وتضم دول ما بعد الاتحاد السوفياتي التالية" in line for line in lines) == 1
+
+
+def _fields_and_properties(value, found: set[str]) -> set[str]:
+    if isinstance(value, dict):
+        if not (value and set(value) <= {"en", "ar", "ru"}):
+            for key, inner in value.items():
+                found.add(key)
+                if key == "property" and isinstance(inner, str):
+                    found.add(inner)
+                _fields_and_properties(inner, found)
+    elif isinstance(value, list):
+        for item in value:
+            _fields_and_properties(item, found)
+    return found
+
+
+def test_every_field_and_claim_property_of_the_store_has_a_label_in_both_languages(store_doc) -> None:
+    from cstoref.answers.fields import _INNER_SKIP, LABELS
+
+    named = set()
+    for table in TABLES:
+        for record in store_doc[table].values():
+            _fields_and_properties(record, named)
+    unlabelled = sorted(named - set(LABELS) - _INNER_SKIP - {"property"})
+    assert not unlabelled, f"no label for {unlabelled}"
+    for field, label in LABELS.items():
+        assert label["en"][:1].isupper(), (field, label)
+        assert re.search("[\u0621-\u064a]", label["ar"]), (field, label)
+
+
+def test_a_claim_reads_in_arabic_in_the_arabic_card(cli) -> None:
+    out = cli("show", "arm", "--lang", "ar", "--bidi", "logical").stdout
+    assert "تجميد المشاركة: 22 فبراير 2024" in out
+    assert "Participation frozen" not in out
+    treaty = cli("show", "f-treaty", "--lang", "ar", "--bidi", "logical").stdout
+    assert "أرمينيا (arm)، كازاخستان (kaz)" in treaty and "طشقند (tashkent)" in treaty

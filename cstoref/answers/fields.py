@@ -71,6 +71,57 @@ LABELS = {
     "person": h("Person", "الشخص"),
     "place": h("Place", "المكان"),
     "scope": h("Scope", "النطاق"),
+    "description": h("Description", "الوصف"),
+    "version": h("Version", "الإصدار"),
+    "position": h("Position", "المنصب"),
+    "official_name": h("Official name", "الاسم الرسمي"),
+    "name-variant": h("Name variant", "صيغة أخرى للاسم"),
+    "listed-as": h("Listed as", "مدرجة بصفة"),
+    "de-jure-member": h("Member in law", "عضو من الناحية القانونية"),
+    "observer-body": h("Observer in", "مراقب في"),
+    "observer-until": h("Observer until", "مراقب حتى"),
+    "independence": h("Independence", "الاستقلال"),
+    "participation-frozen": h("Participation frozen", "تجميد المشاركة"),
+    "financing-stopped": h("Financing stopped", "وقف المساهمة في التمويل"),
+    "announced-withdrawal": h("Withdrawal announced", "إعلان الانسحاب"),
+    "refused-to-sign-summit-declaration": h("Refused to sign the summit declaration", "رفض توقيع إعلان القمة"),
+    "absent-from-summit": h("Absent from the summit", "الغياب عن القمة"),
+    "border-clashes-with-kyrgyzstan": h("Border clashes with Kyrgyzstan", "اشتباكات حدودية مع قيرغيزستان"),
+    "security-council-chair-from": h("Chair of the Security Council from", "رئاسة مجلس الأمن منذ"),
+    "announced-resignation": h("Resignation announced", "إعلان الاستقالة"),
+    "resigned": h("Resigned", "الاستقالة"),
+    "appealed-to": h("Appealed to", "طلب العون من"),
+    "founded": h("Founded", "التأسيس"),
+    "created": h("Created", "الإنشاء"),
+    "in-force": h("In force", "دخول حيز التنفيذ"),
+    "agreement-signed": h("Agreement signed", "توقيع الاتفاقية"),
+    "agreement-in-force": h("Agreement in force", "دخول الاتفاقية حيز التنفيذ"),
+    "signed-by-belarus": h("Signed by Belarus", "توقيع بيلاروسيا"),
+    "not-signed-by": h("Not signed by", "لم توقّعها"),
+    "signed": h("Signed", "التوقيع"),
+    "signatories": h("Signatories", "الدول الموقّعة"),
+    "signed_1993": h("Signed in 1993", "وقّعتها عام 1993"),
+    "renewed_by": h("Renewed by", "جدّدتها"),
+    "not_renewed_by": h("Not renewed by", "لم تجدّدها"),
+    "term": h("Term", "المدة"),
+    "changes-hands": h("Changes hands", "انتقال الرئاسة"),
+    "assumed": h("Assumed", "تولّي الرئاسة"),
+    "handed-over": h("Handed over", "تسليم الرئاسة"),
+    "peacekeeping-unit-recognised-by-un": h("Peacekeeping force recognised by the UN", "اعتراف الأمم المتحدة بقوات حفظ السلام"),
+    "formation-period": h("Formation period", "فترة التكوين"),
+    "addressee": h("Addressed to", "الجهة المخاطَبة"),
+    "announced": h("Announced", "الإعلان"),
+    "characterisation": h("Described as", "الوصف"),
+    "blamed": h("Blamed on", "الاتهام"),
+    "putin-spoke-of": h("Putin spoke of", "تحدّث بوتين عن"),
+    "duration": h("Duration", "المدة"),
+    "attackers": h("Attackers", "المهاجمون"),
+    "kazakhstan-sent-troops": h("Kazakhstan sent troops", "أرسلت كازاخستان قوات"),
+    "withdrawal_days": h("Withdrawal took (days)", "مدة الانسحاب (أيام)"),
+    "first_collective_deployment": h("First collective deployment", "أول انتشار جماعي"),
+    "statement_date": h("Statement issued", "تاريخ البيان"),
+    "response": h("Response", "الرد"),
+    "article": h("Article invoked", "المادة المستند إليها"),
 }
 _WORDS = {
     "article": h("article", "مقال"),
@@ -91,8 +142,16 @@ _WORDS = {
     "equipment": h("equipment (pieces)", "المعدات (قطعة)"),
     **STATUS_TEXT,
 }
+# Plain English values of claims, with their Arabic.
+_PHRASES = {
+    "former observer": h("former observer", "مراقب سابق"),
+    "Parliamentary Assembly": h("Parliamentary Assembly", "الجمعية البرلمانية"),
+    "1 year": h("1 year", "سنة واحدة"),
+}
 # Fields that hold another record's id or code: shown as its name, with the id to follow.
-_POINTERS = frozenset({"host", "country", "speaker", "person", "place"})
+_POINTERS = frozenset({
+    "host", "country", "speaker", "person", "place", "addressee", "appealed-to", "not-signed-by", "signatories",
+    "signed_1993", "renewed_by", "not_renewed_by"})
 # Fields whose text in the card comes from elsewhere, or that are not for reading.
 _INNER_SKIP = frozenset({"sources", "claims", "excerpt", "rank", "reason", "verdict", "start", "end", "qualifier", "source"})
 
@@ -111,11 +170,14 @@ def is_bilingual(value: Any) -> bool:
 
 
 def pointer(store: Store, value: str) -> dict[str, str]:
-    """A country code or a record id as the name of what it names, with the id to `show`."""
+    """A country code, a record id or a place's English name as the name of what it names, with the id to `show`."""
     for country in store.table("countries"):
-        if value in (country.get("iso3"), country.get("id")):
+        if value in (country.get("iso3"), country.get("id"), country.get("name", {}).get("en")):
             return h(f"{country['name']['en']} ({country['id']})", f"{country['name']['ar']} ({country['id']})")
-    record = store.by_id(value)
+    record = store.by_id(value) or next(
+        (r for r in store.table("places") if isinstance(r.get("name"), dict) and r["name"].get("en") == value), None)
+    if record:
+        value = record["id"]
     if record and is_bilingual(record.get("name")):
         return h(f"{record['name']['en']} ({value})", f"{record['name'].get('ar', record['name']['en'])} ({value})")
     return h(value, value)
@@ -131,6 +193,8 @@ def scalar(store: Store, field: str, value: Any) -> Any:
         return pointer(store, text)
     if text in _WORDS and field in ("status", "kind", "outcome", "translation", "scope"):
         return _WORDS[text]
+    if text in _PHRASES:
+        return _PHRASES[text]
     if field != "id" and _ISO_DATE.fullmatch(text):
         return date_text(text)
     return text
@@ -164,6 +228,8 @@ def value_lines(store: Store, field: str, value: Any) -> list[Any]:
             shown = [scalar(store, field, v) for v in value]
             if all(isinstance(v, str) for v in shown):
                 return [", ".join(shown)]
+            if all(isinstance(v, dict) and set(v) == {"en", "ar"} for v in shown):
+                return [h(", ".join(v["en"] for v in shown), "، ".join(v["ar"] for v in shown))]
             return shown
         return [line for item in value for line in value_lines(store, field, item)]
     return [scalar(store, field, value)]
