@@ -21,7 +21,7 @@ _SEEDS = os.path.join(os.path.dirname(_HERE), "seeds")
 # The limits of a store, chosen so that every command on the costliest store they let through
 # answers or refuses within 5 s and 500 MB (benchmarks/startup.py --worst-only measures each
 # worst case: the table layout of an answer costs far more than the parse, about 0.6 s a MiB of
-# text shown). A store about ten times the bundled one fits.
+# text shown). A store fourteen times the bundled one fits.
 #: Larger files are refused before they are read.
 MAX_BYTES = 5 * 1024 * 1024
 #: Values in arrays plus members of objects. Memory goes with their number more than with the
