@@ -80,6 +80,21 @@ def test_english_irregular_and_stem() -> None:
     assert analysis.english_stem("روسيا") == ("روسيا",)
 
 
+@pytest.mark.parametrize(("adjective", "country"), [
+    ("Russian", "Russia"), ("Kazakh", "Kazakhstan"), ("Kyrgyz", "Kyrgyzstan"), ("Armenian", "Armenia"),
+    ("Belarusian", "Belarus"), ("Tajik", "Tajikistan"), ("Ukrainian", "Ukraine"), ("Afghan", "Afghanistan")])
+def test_a_peoples_adjective_is_its_country(adjective: str, country: str) -> None:
+    assert analysis.stems(analysis.normalise(adjective)) == analysis.stems(analysis.normalise(country))
+
+
+def test_russian_troops_find_the_record_that_names_russia() -> None:
+    records = [("events", {"id": "ev-r", "text": {"en": "Troops from Russia arrive", "ar": "وصول قوات"}}),
+               ("events", {"id": "ev-o", "text": {"en": "Troops arrive", "ar": "وصول قوات"}})]
+    hits = Engine(build(records), records).search("Russian troops")[1]
+    assert [hit.record["id"] for hit in hits] == ["ev-r"]
+    assert hits[0].matched["words"][0]["typos"] == 0
+
+
 def test_the_chain_is_the_same_on_text_and_query() -> None:
     text = "Observers WITHDREW from «والمراقبين» in 2022"
     indexed = [terms for _, _, _, terms in analysis.analyse(text)]

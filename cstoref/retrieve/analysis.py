@@ -60,7 +60,14 @@ IRREGULAR = {
 }
 
 #: stems that mean the same to a reader of this store, after stemming: founded is established
-SAME_MEANING = {"establish": "found"}
+SAME_MEANING = {
+    "establish": "found",
+    # a people's adjective is its country: Russian troops are troops of Russia
+    "russian": "russia", "armenian": "armenia", "belarusian": "belarus", "kazakh": "kazakhstan",
+    "kazakhstani": "kazakhstan", "kyrgyz": "kyrgyzstan", "kyrgyzstani": "kyrgyzstan", "tajik": "tajikistan",
+    "uzbek": "uzbekistan", "azerbaijani": "azerbaijan", "georgian": "georgia", "afghan": "afghanistan",
+    "serbian": "serbia", "ukrainian": "ukrain",
+}
 
 STOPWORDS = frozenset(
     "a an and are as at be by for from in into is it its of on or that the this to was were with "
