@@ -344,3 +344,13 @@ def test_a_chairman_is_a_chair() -> None:
     """Who chairs: the chairman, the chairmanship and the verb are one word to a reader."""
     forms = {word: analysis.stems(analysis.normalise(word)) for word in ("chairman", "chairmanship", "chaired", "chairs", "chair")}
     assert len(set(forms.values())) == 1, forms
+
+
+def test_of_records_with_every_word_the_one_named_for_one_of_them_comes_first() -> None:
+    records = [("events", {"id": "ev-both", "text": {"en": "Kazakhstan troops news", "ar": "خبر"}}),
+               ("deployments", {"id": "dep-k", "name": {"en": "Operation in Kazakhstan", "ar": "عملية"},
+                                "summary": {"en": "Many days later the troops left", "ar": "غادرت"}})]
+    hits = Engine(build(records), records).search("kazakhstan troops")[1]
+    assert [hit.record["id"] for hit in hits] == ["dep-k", "ev-both"]
+    assert [hit.matched["rules"]["named"] for hit in hits] == [1, 2]
+    assert hits[1].matched["rules"]["proximity"] < hits[0].matched["rules"]["proximity"]

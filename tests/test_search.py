@@ -42,7 +42,7 @@ def test_json_fields_in_rank_order(cli) -> None:
     assert {"matched", "record"} <= set(first)
     word = first["matched"]["words"][0]
     assert word["word"] == "Tokaiev" and word["exact"] is False and word["typos"] == 1 and word["fields"]
-    assert set(first["matched"]["rules"]) == {"words", "attribute", "typo", "proximity", "exactness"}
+    assert set(first["matched"]["rules"]) == {"words", "attribute", "typo", "named", "proximity", "exactness"}
     assert first["matched"]["missing"] == []
     scores = [h["score"] for h in hits]
     assert scores == sorted(scores, reverse=True)

@@ -50,6 +50,13 @@ def attribute(c: Candidate, index: Index, words: list[QueryWord]) -> int:
     return max(index.tier[b[0]] for b in c.best)
 
 
+def named(c: Candidate, index: Index, words: list[QueryWord]) -> int:
+    """Fewer words outside the record's own name first: of the records that have every word,
+    those named for some of them are about them (`kazakhstan troops`: the deployment named for
+    Kazakhstan before a source whose title has both words)."""
+    return sum(1 for b in c.best if index.tier[b[0]] != NAME)
+
+
 def typo(c: Candidate, index: Index, words: list[QueryWord]) -> int:
     return sum(b[2] for b in c.best)
 
@@ -86,6 +93,7 @@ RULES: tuple[tuple[str, Callable[[Candidate, Index, list[QueryWord]], int]], ...
     ("words", words),
     ("attribute", attribute),
     ("typo", typo),
+    ("named", named),
     ("proximity", proximity),
     ("exactness", exactness),
 )
@@ -118,7 +126,7 @@ def rank(index: Index, words: list[QueryWord], matched: dict[int, list[list[Occu
         c.relevance = bm25(c, index, df)
     found.sort(key=lambda c: (*(c.rules[name] for name, _ in RULES), -c.relevance, c.doc))
     # The score reads the rules as the digits of one number, so it falls in rank order.
-    radix = (n + 1, 4, 2 * n + 1, FAR * max(n - 1, 0) + 1, 2)
+    radix = (n + 1, 4, 2 * n + 1, n + 1, FAR * max(n - 1, 0) + 1, 2)
     top = math.prod(radix)
     for c in found:
         value = 0
