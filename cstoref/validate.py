@@ -16,9 +16,9 @@ from .schema_words import Validator, anchored, describe
 
 # Fields that point at another record: what each names, by field name. The schema gives their
 # form (an ISO code, a person id); whether that record exists is checked here. (A person's own
-# country is not among them: a person may come from a country that is no party to the CSTO.)
+# country is one of the countries table or null, as the schema says.)
 _POINTERS = {"source": "source", "host": "country", "country": "country", "speaker": "person", "person": "person"}
-_PEOPLE_POINTERS = {"source": "source"}
+_PEOPLE_POINTERS = {"source": "source", "country": "country"}
 
 
 def _pointers(node: Any, pointers: dict[str, str] = _POINTERS) -> list[tuple[str, str]]:

@@ -139,6 +139,8 @@ def test_control_characters_are_shown_escaped(cli) -> None:
     assert found.returncode == 0 and "\x1b" not in found.stdout and "\\x1b" in found.stdout
     missing = cli("search", "zzqq\x07\u202e")
     assert missing.returncode == 1 and "\x07" not in missing.stderr and "\\x07" in missing.stderr
+    assert "\\\\" not in missing.stderr  # escaped once, as show and quote do: \x07, not \\x07
+    assert missing.stderr == "cstoref: nothing in the store matches 'zzqq\\x07\\u202e'\n"
 
 
 def test_a_pipe_gets_no_colour(cli) -> None:

@@ -171,6 +171,7 @@ def test_quick_check_passes_every_bundled_record() -> None:
 @pytest.mark.parametrize(("table", "field", "value", "reason"), [
     ("deployments", "host", "ZZZ", "names the unknown country 'ZZZ'"),
     ("quotes", "speaker", "p-nobody", "names the unknown person 'p-nobody'"),
+    ("people", "country", "ZZZ", "names the unknown country 'ZZZ'"),
     ("events", "date", "2022-02-30", "'2022-02-30' is no day of the calendar"),
 ])
 def test_pointers_and_dates_must_lead_somewhere(table, field, value, reason) -> None:
@@ -189,6 +190,20 @@ def test_a_final_newline_does_not_pass_a_pattern(table, field, value) -> None:
     doc = copy.deepcopy(STORE)
     doc[table][next(iter(doc[table]))][field] = value
     with pytest.raises(StoreError, match="wrong form"):
+        validate_store(doc, "bad.json", SCHEMA)
+
+
+@pytest.mark.parametrize(("citation", "reason"), [
+    ({"source": "wp22", "excerpt": "quoted", "note": None}, 'sources[0].excerpt must be null, not "quoted"'),
+    ({"source": "004", "excerpt": None, "note": "a note"}, "sources[0].excerpt must be string, not null"),
+    ({"source": "Bad id", "excerpt": None, "note": "a note"}, 'sources[0].source has the wrong form ("Bad id")'),
+])
+def test_a_citation_of_the_wrong_shape_names_the_field_at_fault(citation, reason) -> None:
+    """An article's citation has an excerpt and a page's has none: the source id tells them apart."""
+    doc = copy.deepcopy(STORE)
+    key = next(k for k, r in doc["countries"].items() if r["sources"])
+    doc["countries"][key]["sources"][0] = citation
+    with pytest.raises(StoreError, match=re.escape(reason)):
         validate_store(doc, "bad.json", SCHEMA)
 
 

@@ -117,7 +117,7 @@ def search(store: Store, text: str, limit: int | None = None, all: bool = False,
     if not hits:
         near = found.suggest(words)
         hint = f"; did you mean {', '.join(near)}?" if near else ""
-        raise NotFound(f"nothing in the store matches {asked!r}{hint}")
+        raise NotFound(f"nothing in the store matches {cut(text)!r}{hint}")
     chosen = hits[:limit] if limit else hits
     data = [
         {"kind": kind(hit.table)["en"], "id": hit.record.get("id"), "label": label(hit.table, hit.record),
