@@ -116,6 +116,8 @@ def test_when_no_record_has_every_word_those_with_most_come_and_the_note_says_so
     assert hits[0]["id"] == "p-massimov" and hits[0]["matched"]["missing"] == ["arrested"]
     out = cli("search", "Karim Massimov arrested", "--lang", "en", COLUMNS="200").stdout
     assert "No record has every word" in out and "did you mean" in out
+    arabic = cli("search", "Karim Massimov arrested", "--lang", "ar", "--bidi", "logical", COLUMNS="200").stdout
+    assert "لا سجل يضم كل الكلمات" in arabic and "هل تقصد" in arabic and "did you mean" not in arabic
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\t", "!!!"])

@@ -47,7 +47,7 @@ def _matching(store: Store, asked: str, what: str, keys: frozenset[str]) -> set[
 
 def title(text: str | None, speaker: str | None, random: bool) -> dict[str, str]:
     """The heading says which quotes the filters chose."""
-    base = h("Quotes: the Arabic as printed, with our English translation", "اقتباسات: النص العربي كما نُشر مع ترجمتنا الإنجليزية")
+    base = h("Quotes, translated by us from the Arabic as printed", "اقتباسات: النص العربي كما نُشر")
     parts_en, parts_ar = [], []
     if speaker:
         parts_en.append(f"by {speaker}")

@@ -138,9 +138,8 @@ def search(store: Store, text: str, limit: int | None = None, all: bool = False,
         if unknown:
             near = found.suggest(unknown)
             absent = ", ".join(printable(w.text) for w in unknown)
-            hint = f" (did you mean {', '.join(near)}?)" if near else ""
-            partial = {k: f"{v} Nothing has {absent}{hint}." if k == "en" else f"{v} لا شيء فيه {absent}{hint}."
-                       for k, v in partial.items()}
+            hint = h(f" (did you mean {', '.join(near)}?)", f" (هل تقصد {'، '.join(near)}؟)") if near else h("", "")
+            partial = h(f"{partial['en']} Nothing has {absent}{hint['en']}.", f"{partial['ar']} لا شيء فيه {absent}{hint['ar']}.")
         more = partial if more is None else {k: f"{partial[k]} {more[k]}" for k in ("en", "ar")}
     if cite:
         marks = legend()
