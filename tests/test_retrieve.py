@@ -354,3 +354,16 @@ def test_of_records_with_every_word_the_one_named_for_one_of_them_comes_first() 
     assert [hit.record["id"] for hit in hits] == ["dep-k", "ev-both"]
     assert [hit.matched["rules"]["named"] for hit in hits] == [1, 2]
     assert hits[1].matched["rules"]["proximity"] < hits[0].matched["rules"]["proximity"]
+
+
+def test_a_record_that_points_to_the_country_asked_for_comes_before_one_that_mentions_it() -> None:
+    records = [("countries", {"id": "kaz", "iso3": "KAZ", "name": {"en": "Kazakhstan", "ar": "كازاخستان"}}),
+               ("deployments", {"id": "dep-other", "name": {"en": "Appeal for troops", "ar": "طلب"},
+                                "summary": {"en": "Kazakhstan troops", "ar": "قوات"}}),
+               ("deployments", {"id": "dep-kaz", "host": "KAZ", "name": {"en": "The operation", "ar": "العملية"},
+                                "summary": {"en": "Kazakhstan asked; many days later the troops left", "ar": "غادرت"}})]
+    hits = Engine(build(records), records).search("kazakhstan troops")[1]
+    assert [hit.record["id"] for hit in hits] == ["dep-kaz", "dep-other"]
+    assert [hit.matched["rules"]["linked"] for hit in hits] == [0, 1]
+    assert hits[1].matched["rules"]["named"] < hits[0].matched["rules"]["named"]
+    assert hits[1].matched["rules"]["proximity"] < hits[0].matched["rules"]["proximity"]

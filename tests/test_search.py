@@ -42,7 +42,7 @@ def test_json_fields_in_rank_order(cli) -> None:
     assert {"matched", "record"} <= set(first)
     word = first["matched"]["words"][0]
     assert word["word"] == "Tokaiev" and word["exact"] is False and word["typos"] == 1 and word["fields"]
-    assert set(first["matched"]["rules"]) == {"words", "attribute", "typo", "named", "proximity", "exactness"}
+    assert set(first["matched"]["rules"]) == {"words", "attribute", "typo", "linked", "named", "proximity", "exactness"}
     assert first["matched"]["missing"] == []
     scores = [h["score"] for h in hits]
     assert scores == sorted(scores, reverse=True)
@@ -268,3 +268,9 @@ def test_a_member_that_froze_its_participation_says_so_in_its_answer() -> None:
     assert "member (since 15 May 1992); participation frozen since 22 Feb 2024" in " ".join(answer.split())
     ar = run_cli("search", "أرمينيا", "--lang", "ar", "--bidi", "logical", env=clean_env(COLUMNS="1000"))
     assert "المشاركة مجمّدة منذ 22 فبراير 2024" in ar.stdout
+
+
+@pytest.mark.parametrize("question", ["kazakhstan troops", "how many troops did russia send to kazakhstan",
+                                      "Russian troops in Kazakhstan", "قوات حفظ السلام كازاخستان"])
+def test_a_journalists_question_on_the_2022_deployment_opens_with_it(cli, question: str) -> None:
+    assert ok_json(cli, "search", question)[0]["id"] == "dep-2022-kaz"

@@ -10,9 +10,11 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from .index import NAME, Index
+from .index import NAME, POINTER, Index
 from .match import Occurrence, QueryWord
 
+#: where a record names an entity as what it is about: its name, or a field that points to it
+_LINKING = frozenset({NAME, POINTER})
 #: proximity of two words not in one field (and the most two words in one field can cost)
 FAR = 8
 #: fields named per query word in `matched` (a common word is in hundreds)
@@ -48,6 +50,16 @@ def words(c: Candidate, index: Index, words: list[QueryWord]) -> int:
 def attribute(c: Candidate, index: Index, words: list[QueryWord]) -> int:
     """Name, alias or code first; then the record's own text; nested fields; a pointer."""
     return max(index.tier[b[0]] for b in c.best)
+
+
+def linked(c: Candidate, index: Index, words: list[QueryWord]) -> int:
+    """Fewer of the query's countries, people and places the record does not name or point to:
+    a deployment hosted by Kazakhstan answers `kazakhstan troops` before one that mentions it."""
+    count = 0
+    for i, occ in zip(c.present, c.occ):
+        if any(term[0] == "@" for term in words[i].candidates):
+            count += not any(o[3][0] == "@" and index.tier[o[0]] in _LINKING for o in occ)
+    return count
 
 
 def named(c: Candidate, index: Index, words: list[QueryWord]) -> int:
@@ -93,6 +105,7 @@ RULES: tuple[tuple[str, Callable[[Candidate, Index, list[QueryWord]], int]], ...
     ("words", words),
     ("attribute", attribute),
     ("typo", typo),
+    ("linked", linked),
     ("named", named),
     ("proximity", proximity),
     ("exactness", exactness),
@@ -126,7 +139,7 @@ def rank(index: Index, words: list[QueryWord], matched: dict[int, list[list[Occu
         c.relevance = bm25(c, index, df)
     found.sort(key=lambda c: (*(c.rules[name] for name, _ in RULES), -c.relevance, c.doc))
     # The score reads the rules as the digits of one number, so it falls in rank order.
-    radix = (n + 1, 4, 2 * n + 1, n + 1, FAR * max(n - 1, 0) + 1, 2)
+    radix = (n + 1, 4, 2 * n + 1, n + 1, n + 1, FAR * max(n - 1, 0) + 1, 2)
     top = math.prod(radix)
     for c in found:
         value = 0
