@@ -22,6 +22,26 @@ def store_path(db: str | None, env: dict[str, str] | os._Environ[str]) -> str | 
     return env.get("CSTOREF_DB") or None
 
 
+def _replace_cells() -> str:
+    """An error handler that keeps a table's columns: a character the encoding lacks becomes
+    one '?' per cell it takes, so a mark that takes none (a shadda, a harakah) goes."""
+    import codecs
+
+    name = "cstoref-cells"
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+        from .cells import char_width
+
+        def cells(error: UnicodeError) -> tuple[str, int]:
+            assert isinstance(error, UnicodeEncodeError)
+            chunk = error.object[error.start:error.end]
+            return "".join("?" * char_width(c) for c in chunk), error.end
+
+        codecs.register_error(name, cells)
+    return name
+
+
 def _encodable(out: Any, text: str) -> str:
     """`text` with what the output's encoding cannot show replaced, and one note saying so."""
     encoding = getattr(out.stdout, "encoding", None) or "utf-8"
@@ -29,9 +49,9 @@ def _encodable(out: Any, text: str) -> str:
         text.encode(encoding)
     except (UnicodeEncodeError, LookupError):
         try:
-            text = text.encode(encoding, "replace").decode(encoding)
+            text = text.encode(encoding, _replace_cells()).decode(encoding)
         except LookupError:
-            text = text.encode("ascii", "replace").decode("ascii")
+            text = text.encode("ascii", _replace_cells()).decode("ascii")
         report(
             f"this output's encoding ({encoding}) cannot show every character; they were "
             "replaced with '?' (use a UTF-8 locale or PYTHONIOENCODING=utf-8)"
@@ -83,7 +103,7 @@ def _page(out: Any, text: str, env: Any) -> bool:
     try:
         words = shlex.split(command)
     except ValueError:
-        words = []
+        return False  # an unclosed quote: the shell would refuse it too, and show nothing
     # The shell runs the command (so `less -R +G` or a pipeline work, as in git), but a pager
     # that is not installed is found out here, where printing instead is still possible.
     if words and "=" not in words[0] and shutil.which(words[0], path=env.get("PATH")) is None:

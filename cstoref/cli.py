@@ -103,14 +103,23 @@ def _print_script(shell: str) -> None:
 
 
 def _install_script(shell: str) -> None:
-    from .completion import emit, install
-    from .errors import CstorefError
+    import signal
 
+    from .completion import emit, install
+    from .errors import CstorefError, Ended
+
+    def end(signum: int, frame: Any) -> None:
+        raise Ended(signum)  # unwinds like Ctrl-C: the temporary file goes, the lock is freed
+
+    previous = [(number, signal.signal(number, end)) for number in (signal.SIGTERM, signal.SIGHUP)]
     try:
         done = install(shell, _script(shell))
     except (OSError, CstorefError) as exc:
         report(f"cannot install the {shell} completion: {exc}")
         raise typer.Exit(1) from None
+    finally:
+        for number, handler in previous:
+            signal.signal(number, handler)
     emit("".join(f"{line}\n" for line in done) + f"Open a new {shell} to use it.\n")
 
 

@@ -157,13 +157,14 @@ def _isatty(stream: TextIO) -> bool:
 MAX_COLUMNS = 10_000
 
 
-def columns_from(env: Mapping[str, str]) -> int | None:
-    """The width COLUMNS asks for: a whole number of ASCII digits above 0, else None.
+def columns_from(env: Mapping[str, str], name: str = "COLUMNS") -> int | None:
+    """The size COLUMNS (or LINES) asks for: a whole number of ASCII digits above 0, else None.
 
     `str.isdigit` also accepts '²' and other digits that `int` refuses; empty, negative and
-    other values are ignored, as if COLUMNS were unset.
+    other values are ignored, as if the variable were unset. A longer number is taken as
+    MAX_COLUMNS: a million digits must not become a number.
     """
-    value = env.get("COLUMNS", "").strip().lstrip("0")
+    value = env.get(name, "").strip().lstrip("0")
     if not value or not value.isascii() or not value.isdigit():
         return None
     return MAX_COLUMNS if len(value) > len(str(MAX_COLUMNS)) else min(int(value), MAX_COLUMNS)
@@ -199,9 +200,9 @@ def pager_command(env: Mapping[str, str]) -> str | None:
 
 
 def _height(env: Mapping[str, str], stream: TextIO) -> int | None:
-    lines = env.get("LINES", "").strip()
-    if lines.isdigit() and int(lines) > 0:
-        return int(lines)
+    lines = columns_from(env, "LINES")
+    if lines is not None:
+        return lines
     try:
         lines_ = os.get_terminal_size(stream.fileno()).lines
     except (AttributeError, ValueError, OSError):

@@ -183,12 +183,37 @@ class _Closed:
         return False
 
 
+def _buffered(stream: Any) -> Any:
+    """`stream` over a buffer: under PYTHONUNBUFFERED or -u, stdout writes straight to the file,
+    where a write the disk cuts short is neither retried nor reported (a full disk then ends
+    the answer silently, with exit 0); a BufferedWriter retries it and raises the error."""
+    import io
+
+    raw = getattr(stream, "buffer", None)
+    if not isinstance(raw, io.RawIOBase) or not isinstance(stream, io.TextIOWrapper):
+        return stream
+    try:
+        # A file object of its own over the same descriptor, which closing does not close.
+        fd = io.FileIO(raw.fileno(), "w", closefd=False)
+    except (OSError, ValueError):
+        return stream
+    return io.TextIOWrapper(io.BufferedWriter(fd), encoding=stream.encoding, errors=stream.errors,
+                            line_buffering=stream.line_buffering)
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     if sys.stdout is None:
         sys.stdout = _Closed()  # type: ignore[assignment]
+    sys.stdout = _buffered(sys.stdout)
     try:
-        sys.exit(_answer(argv))
+        try:
+            code = _answer(argv)
+        except SystemExit as done:  # Typer's way to end
+            code = done.code
+        # Here, not at exit, where a failing flush could only be ignored with exit 120.
+        sys.stdout.flush()
+        sys.exit(code)
     except KeyboardInterrupt:
         # Ctrl-C while Typer loads, or just after the answer: as quiet as during it.
         sys.exit(130)

@@ -173,12 +173,13 @@ def replace(path: str, data: bytes) -> None:
             while view:
                 view = view[os.write(fd, view):]
             if old is not None:
-                os.fchmod(fd, stat.S_IMODE(old.st_mode))
+                # The owner first: a change of owner clears the setuid and setgid bits.
                 if (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
                     try:
                         os.fchown(fd, old.st_uid, old.st_gid)
                     except PermissionError:  # only root may give a file away; keep ours
                         pass
+                os.fchmod(fd, stat.S_IMODE(old.st_mode))
             else:
                 os.fchmod(fd, 0o666 & ~_umask())
             os.fsync(fd)

@@ -94,7 +94,7 @@ def test_output_that_fits_the_screen_is_not_paged(saved) -> None:
 
 
 def test_a_pager_that_cannot_start_falls_back_to_printing() -> None:
-    for pager in ("no-such-pager-here -R", "exit 127"):
+    for pager in ("no-such-pager-here -R", "exit 127", 'less "', "'unterminated"):
         shown, code = on_terminal("timeline", "--lang", "en", CSTOREF_PAGER=None, PAGER=pager)
         assert code == 0 and "Collective Security Treaty" in shown, pager
         assert "Traceback" not in shown
@@ -180,3 +180,11 @@ def test_in_tmux_less_pages_and_q_or_ctrl_c_end_calmly() -> None:
         assert "Traceback" not in screen and "KeyboardInterrupt" not in screen
     finally:
         terminal.close()
+
+
+@pytest.mark.parametrize("lines", ["²", "³⁴", "9" * 5000, "-3", "0", "abc", "٣٠"])
+def test_any_lines_value_on_a_terminal_pages_or_prints_without_a_traceback(saved, lines: str) -> None:
+    pager, path = saved
+    shown, code = on_terminal("timeline", "--lang", "en", CSTOREF_PAGER=pager, LINES=lines)
+    assert code == 0 and "Traceback" not in shown
+    assert "Collective Security Treaty" in shown + (path.read_text(encoding="utf-8") if path.exists() else "")

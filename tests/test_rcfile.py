@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import shlex
+import signal
 import stat
 import subprocess
 import sys
@@ -124,6 +125,43 @@ def test_mode_owner_and_symlink_are_kept(tmp_path: Path) -> None:
     assert not leftovers(tmp_path, dotfiles)
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
+def test_the_setgid_bit_of_an_rc_file_someone_else_owns_is_kept(tmp_path: Path) -> None:
+    rc = tmp_path / ".bashrc"
+    rc.write_bytes(b"set -o vi\n")
+    os.chown(rc, 65534, 65534)
+    rc.chmod(0o2751)
+    assert run_cli("completion", "bash", "--install", env=home_env(tmp_path)).returncode == 0
+    after = rc.stat()
+    assert stat.S_IMODE(after.st_mode) == 0o2751 and (after.st_uid, after.st_gid) == (65534, 65534)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_while_installing_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            signum: int) -> None:
+    from cstoref import cli as cli_module
+    from cstoref.errors import Ended
+
+    (tmp_path / ".bashrc").write_bytes(b"set -o vi\n")
+    for name, value in home_env(tmp_path).items():
+        monkeypatch.setenv(name, value)
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "ZDOTDIR"):
+        monkeypatch.delenv(name, raising=False)
+    real_fsync = os.fsync
+
+    def killed(fd: int) -> None:
+        os.kill(os.getpid(), signum)  # as `kill` would, while the file is written
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", killed)
+    before = signal.getsignal(signum)
+    with pytest.raises(Ended):
+        cli_module._install_script("bash")
+    assert signal.getsignal(signum) == before
+    assert (tmp_path / ".bashrc").read_bytes() == b"set -o vi\n"
+    assert not leftovers(tmp_path, tmp_path / ".local/share/bash-completion/completions")
+
+
 def test_a_new_rc_file_and_script_take_the_umask(tmp_path: Path) -> None:
     env = home_env(tmp_path)
     command = [sys.executable, "-c", "import os, sys; os.umask(0o027); from cstoref.entry import main; main(sys.argv[1:])",
@@ -168,6 +206,27 @@ def test_a_refused_rc_file_gets_one_line_and_nothing_is_written(tmp_path: Path, 
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before, "no script, no temporary file"
     if snapshot is not None:
         assert (tmp_path / rc).read_bytes() == snapshot
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+@pytest.mark.parametrize("home", ["", "relative/home", "/tmp/new\nline", "/tmp/tab\there"])
+def test_a_home_that_is_empty_relative_or_holds_a_control_character_is_refused(tmp_path: Path, shell: str,
+                                                                                home: str) -> None:
+    """An empty HOME would mean /.bashrc; a newline in a line of .bashrc splits it, and the next
+    install would not find it and add it again."""
+    before = sorted(tmp_path.rglob("*"))
+    line = refused(run_cli("completion", shell, "--install", env={**home_env(tmp_path), "HOME": home}, timeout=20))
+    assert "nothing was written" in line and ("HOME" in line or "control character" in line)
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize("name", ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "ZDOTDIR"])
+def test_a_relative_xdg_folder_is_ignored_as_the_spec_says(tmp_path: Path, name: str) -> None:
+    shell = {"XDG_DATA_HOME": "bash", "XDG_CONFIG_HOME": "fish", "ZDOTDIR": "zsh"}[name]
+    result = run_cli("completion", shell, "--install", env={**home_env(tmp_path), name: "rel-xdg-dir"}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "rel-xdg-dir").exists()
+    assert "rel-xdg-dir" not in result.stdout
 
 
 def test_a_refused_completion_script_path(tmp_path: Path) -> None:

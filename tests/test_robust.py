@@ -223,6 +223,19 @@ def test_output_that_cannot_encode_arabic(tmp_path: Path) -> None:
     assert result.stderr.count("\n") == 1 and "cannot show" in result.stderr
 
 
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii", "cp1252"])
+@pytest.mark.parametrize("args", [("members", "--lang", "ar"), ("quote", "--lang", "both"), ("timeline", "--lang", "ar")])
+def test_a_table_in_an_encoding_without_arabic_keeps_its_columns(tmp_path: Path, encoding: str, args) -> None:
+    """A letter the encoding lacks becomes one '?' per cell it took, and a mark that took none
+    (a shadda, a harakah) goes, so every line of a table is as wide as its border."""
+    result = run_cli(*args, "--bidi", "visual", env=clean_env(PYTHONIOENCODING=encoding, COLUMNS="100"), cwd=tmp_path)
+    assert result.returncode == 0
+    table = [line for line in result.stdout.splitlines() if line[:1] in ("+", "|")]
+    assert any(line.startswith("+") for line in table) and any("?" in line for line in table)
+    widths = {len(line) for line in table}
+    assert len(widths) == 1, sorted(widths)
+
+
 @pytest.mark.parametrize("columns", range(1, 21))
 def test_tiny_widths(tmp_path: Path, columns: int) -> None:
     result = run_cli("deployment", "2022", "--bidi", "visual", env=clean_env(COLUMNS=str(columns)), cwd=tmp_path)
@@ -278,6 +291,21 @@ def test_an_answer_that_cannot_be_written(tmp_path: Path, redirect: str, says: s
                             env=clean_env(), cwd=tmp_path, timeout=30)
     assert result.returncode == code, result.stderr
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1 and says in result.stderr
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+@pytest.mark.parametrize("args", ["members", "members --json", "members --csv", "completion bash", "timeline --lang ar"])
+def test_a_disk_that_fills_part_way_through_the_answer_is_reported(tmp_path: Path, args: str, unbuffered: str) -> None:
+    """The first 4 KiB are written, the rest is refused (a full disk, or a file size limit); so
+    under PYTHONUNBUFFERED too, where Python's own stdout drops the short write silently."""
+    cstoref = shlex.quote(str(Path(sys.executable).with_name("cstoref")))
+    env = clean_env(PYTHONUNBUFFERED=unbuffered) if unbuffered else {
+        k: v for k, v in clean_env().items() if k != "PYTHONUNBUFFERED"}
+    result = subprocess.run(["bash", "-c", f"ulimit -f 4; {cstoref} {args} > out"], capture_output=True, text=True,
+                            env=env, cwd=tmp_path, timeout=30)
+    assert (tmp_path / "out").stat().st_size == 4096
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == "cstoref: cannot write the answer (File too large)\n"
 
 
 @pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/full"])

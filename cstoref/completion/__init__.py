@@ -159,20 +159,34 @@ def install(shell: str, text: str, env: Any = None) -> list[str]:
     from ..rcfile import FileRefused, replace, update
 
     env = os.environ if env is None else env
-    home = env.get("HOME") or os.path.expanduser("~")
+    home = env["HOME"] if "HOME" in env else os.path.expanduser("~")
+    if not os.path.isabs(home):
+        # An empty HOME would put the files in / (or, relative, wherever the shell starts).
+        raise FileRefused(f"HOME must be an absolute path, not {home!r}; nothing was written")
+
+    def folder(name: str, default: str) -> str:
+        # The XDG base directory rules: a relative or empty value is ignored.
+        value = env.get(name, "")
+        return value if os.path.isabs(value) else default
+
     if shell == "bash":
-        data = env.get("XDG_DATA_HOME") or os.path.join(home, ".local", "share")
+        data = folder("XDG_DATA_HOME", os.path.join(home, ".local", "share"))
         target = os.path.join(data, "bash-completion", "completions", "cstoref")
         rc = os.path.join(home, ".bashrc")
     elif shell == "zsh":
         target = os.path.join(home, ".zfunc", "_cstoref")
-        rc = os.path.join(env.get("ZDOTDIR") or home, ".zshrc")
+        rc = os.path.join(folder("ZDOTDIR", home), ".zshrc")
     elif shell == "fish":  # fish loads its completions directory by itself
-        target = os.path.join(env.get("XDG_CONFIG_HOME") or os.path.join(home, ".config"), "fish", "completions",
+        target = os.path.join(folder("XDG_CONFIG_HOME", os.path.join(home, ".config")), "fish", "completions",
                               "cstoref.fish")
         rc = None
     else:
         raise ValueError(shell)
+    for path in (target, rc):
+        if path is not None and any(ord(c) < 32 or ord(c) == 127 for c in path):
+            # A line of an rc file cannot hold such a path, nor find it there again.
+            raise FileRefused(f"the path {path!r} holds a control character, which no rc file line can hold; "
+                              "nothing was written")
     script_bytes = text.encode("utf-8")
 
     def write_script() -> None:
