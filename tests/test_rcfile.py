@@ -330,6 +330,31 @@ def test_a_failed_write_loses_nothing(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.undo()
     assert rc.read_bytes() == old
     assert not leftovers(tmp_path, tmp_path / ".zfunc")
+    assert not (tmp_path / ".zfunc/_cstoref").exists(), "a refused install leaves no script either"
+
+
+@pytest.mark.parametrize("earlier", [None, b"# the script of an earlier version\n"])
+def test_an_rc_file_that_cannot_be_written_puts_the_script_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              earlier: bytes | None) -> None:
+    script = tmp_path / ".zfunc/_cstoref"
+    if earlier is not None:
+        script.parent.mkdir()
+        script.write_bytes(earlier)
+    (tmp_path / ".zshrc").write_bytes(b"setopt autocd\n")
+    real = rcfile.os.replace
+
+    def refuse_the_rc(source, target):
+        if str(target).endswith(".zshrc"):
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real(source, target)
+
+    monkeypatch.setattr(rcfile.os, "replace", refuse_the_rc)
+    with pytest.raises(rcfile.FileRefused, match="Read-only"):
+        install("zsh", "# script\n", {"HOME": str(tmp_path)})
+    monkeypatch.undo()
+    assert (tmp_path / ".zshrc").read_bytes() == b"setopt autocd\n"
+    assert (script.read_bytes() if script.exists() else None) == earlier
+    assert not leftovers(tmp_path, script.parent)
 
 
 def _mount_tmpfs(where: Path, size: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import stat
 from typing import Any
 
 from ..errors import UNSAFE
@@ -189,18 +190,42 @@ def install(shell: str, text: str, env: Any = None) -> list[str]:
                               "nothing was written")
     script_bytes = text.encode("utf-8")
 
+    #: the script as it was, once it has been replaced: None when there was none
+    replaced: list[bytes | None] = []
+
     def write_script() -> None:
         try:
             os.makedirs(os.path.dirname(target), exist_ok=True)
         except OSError as exc:
             raise FileRefused(f"cannot make the folder {os.path.dirname(target)} ({exc.strerror or exc})") from None
+        previous: bytes | None = None
+        try:
+            if stat.S_ISREG(os.stat(target).st_mode):  # never open a FIFO: it would wait
+                with open(target, "rb") as handle:
+                    previous = handle.read()
+        except OSError:
+            pass
         replace(target, script_bytes)
+        replaced.append(previous)
 
     done = [f"wrote {target}"]
     if rc is None:
         write_script()
         return done
-    added = update(rc, lambda old: _rc_lines(shell, target, old), before=write_script)
+    try:
+        added = update(rc, lambda old: _rc_lines(shell, target, old), before=write_script)
+    except BaseException:
+        # The rc file could not be written: the script goes back to what it was, so that a
+        # refused install leaves everything as it found it.
+        if replaced:
+            try:
+                if replaced[0] is None:
+                    os.unlink(target)
+                else:
+                    replace(target, replaced[0])
+            except (OSError, FileRefused):
+                pass
+        raise
     return done + [f"added to {rc}: {line}" for line in added]
 
 
