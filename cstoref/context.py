@@ -257,8 +257,9 @@ def make_output(
     # chosen for it or asked for with --bidi visual.
     explicit_switch = bidi == "visual" and handling in _SWITCHES
     color = tty and not no_color and not env.get("NO_COLOR") and term != "dumb" and not json
-    # Only a screen is paged: never a pipe or a file, nor a terminal that cannot run a pager.
-    pager = pager_command(env) if tty and not no_pager and term != "dumb" else None
+    # Only a screen is paged: never a pipe or a file, nor a terminal that cannot run a pager
+    # (dumb, or no TERM at all: less would stop to warn that it is "not fully functional").
+    pager = pager_command(env) if tty and not no_pager and term.strip() not in ("", "dumb") else None
     return Output(
         json=json,
         lang=lang,

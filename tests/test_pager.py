@@ -30,7 +30,7 @@ def on_terminal(*args: str, rows: int = 30, cols: int = 100, **env: str) -> tupl
     """
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    environment = {k: v for k, v in clean_env(TERM="xterm-256color", **env).items() if v is not None}
+    environment = {k: v for k, v in clean_env(**{"TERM": "xterm-256color", **env}).items() if v is not None}
     proc = subprocess.Popen([CSTOREF, *args], stdin=slave, stdout=slave, stderr=slave,
                             env=environment, start_new_session=True)
     os.close(slave)
@@ -188,3 +188,10 @@ def test_any_lines_value_on_a_terminal_pages_or_prints_without_a_traceback(saved
     shown, code = on_terminal("timeline", "--lang", "en", CSTOREF_PAGER=pager, LINES=lines)
     assert code == 0 and "Traceback" not in shown
     assert "Collective Security Treaty" in shown + (path.read_text(encoding="utf-8") if path.exists() else "")
+
+
+@pytest.mark.parametrize("term", [None, "", " "])
+def test_a_terminal_without_term_is_not_paged(saved, term) -> None:
+    pager, path = saved
+    shown, code = on_terminal("timeline", "--lang", "en", CSTOREF_PAGER=pager, TERM=term)
+    assert code == 0 and "Collective Security Treaty" in shown and not path.exists()
