@@ -31,6 +31,16 @@ def test_limit_cuts_json_and_table_alike(cli, command: list[str]) -> None:
     assert len(table.splitlines()) < len(full.splitlines())
 
 
+@pytest.mark.parametrize("command", [["members"], ["timeline"], ["quote"], ["deployment"], ["sources"]])
+def test_a_limited_table_says_how_many_there_are(cli, command: list[str]) -> None:
+    count = len(records(cli, *command))
+    english = ok(cli, *command, "--limit", "2", "--lang", "en").stdout
+    assert f"The first 2 of {count}; without --limit, all {count}." in english
+    arabic = ok(cli, *command, "--limit", "2", "--lang", "ar").stdout
+    assert f"أول 2 من {count}" in arabic
+    assert "without --limit" not in ok(cli, *command, "--limit", str(count), "--lang", "en").stdout
+
+
 def test_search_limit_3_gives_3(cli) -> None:
     assert len(records(cli, "search", "a", "--limit", "3")) == 3
 

@@ -67,11 +67,17 @@ class Result:
 
         def tables() -> list[Table]:
             cut = []
+            said = False
             for table in self.tables:
                 # A card (one record's fields) or a table of something else keeps all its rows.
                 if not table.card and len(table.rows) == count:
                     table = copy.copy(table)
                     table.rows = table.rows[:limit]
+                    if not said:  # the first such table says that there are more
+                        more = h(f"The first {limit} of {count}; without --limit, all {count}.",
+                                 f"أول {limit} من {count}؛ ومن دون --limit تظهر كلها.")
+                        table.note = more if table.note is None else {k: f"{table.note[k]} {more[k]}" for k in more}
+                        said = True
                 cut.append(table)
             return cut
 

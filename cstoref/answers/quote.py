@@ -87,8 +87,7 @@ def quote(store: Store, text: str | None = None, speaker: str | None = None, ran
         import random as _random
 
         chosen = [_random.choice(chosen)]
-    if limit:
-        chosen = chosen[:limit]
+    # --limit is applied by the caller, as for every list, which then says how many there are.
 
     def tables() -> list[Table]:
         rows = []
