@@ -87,6 +87,13 @@ def test_a_peoples_adjective_is_its_country(adjective: str, country: str) -> Non
     assert analysis.stems(analysis.normalise(adjective)) == analysis.stems(analysis.normalise(country))
 
 
+@pytest.mark.parametrize(("adjective", "country"), [
+    ("الروسية", "روسيا"), ("الروس", "روسيا"), ("الكازاخية", "كازاخستان"), ("القرغيزية", "قرغيزستان"),
+    ("القيرغيزية", "قيرغيزستان"), ("الأرمنية", "أرمينيا"), ("الطاجيكية", "طاجيكستان"), ("الأوزبكية", "أوزبكستان")])
+def test_an_arabic_peoples_adjective_is_its_country(adjective: str, country: str) -> None:
+    assert analysis.stems(analysis.normalise(adjective))[0] == analysis.stems(analysis.normalise(country))[0]
+
+
 def test_russian_troops_find_the_record_that_names_russia() -> None:
     records = [("events", {"id": "ev-r", "text": {"en": "Troops from Russia arrive", "ar": "وصول قوات"}}),
                ("events", {"id": "ev-o", "text": {"en": "Troops arrive", "ar": "وصول قوات"}})]

@@ -271,6 +271,7 @@ def test_a_member_that_froze_its_participation_says_so_in_its_answer() -> None:
 
 
 @pytest.mark.parametrize("question", ["kazakhstan troops", "how many troops did russia send to kazakhstan",
-                                      "Russian troops in Kazakhstan", "قوات حفظ السلام كازاخستان"])
+                                      "Russian troops in Kazakhstan", "قوات حفظ السلام كازاخستان",
+                                      "عدد القوات الروسية في كازاخستان"])
 def test_a_journalists_question_on_the_2022_deployment_opens_with_it(cli, question: str) -> None:
     assert ok_json(cli, "search", question)[0]["id"] == "dep-2022-kaz"

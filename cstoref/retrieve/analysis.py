@@ -180,6 +180,20 @@ def arabic_suffix(term: str) -> tuple[str, ...]:
     return (term,)
 
 
+#: Arabic stems of a people's adjective, to the stem of its country: «القوات الروسية» are
+#: the forces of Russia (روسيا), as «Russian» is Russia in English
+ARABIC_SAME_MEANING = {
+    "روس": "روسيا", "روسي": "روسيا", "ارمن": "ارمينيا", "ارمين": "ارمينيا", "كازاخ": "كازاخست",
+    "كازاخستان": "كازاخست", "قيرغيز": "قيرغيزست", "قرغيز": "قرغيزست", "طاجيك": "طاجيكست",
+    "اوزبك": "اوزبكست", "اذربيجان": "اذربيج", "افغان": "افغانست", "اوكران": "اوكرانيا", "صرب": "صربيا",
+}
+
+
+def arabic_same_meaning(term: str) -> tuple[str, ...]:
+    """A people's adjective is its country: «الروسية» is «روسيا»."""
+    return (ARABIC_SAME_MEANING.get(term, term),)
+
+
 def english_irregular(term: str) -> tuple[str, ...]:
     """Irregular forms to their base word: withdrew is withdraw."""
     return (IRREGULAR.get(term, term),)
@@ -195,7 +209,8 @@ def english_stem(term: str) -> tuple[str, ...]:
 
 #: the chain, in its fixed order; `NORMALISE` runs before the table of analysed words
 NORMALISE: tuple[Callable[[str], tuple[str, ...]], ...] = (compatible, lowercase, unmark, arabic_letters)
-STEM: tuple[Callable[[str], tuple[str, ...]], ...] = (arabic_article, arabic_particle, arabic_suffix, english_irregular, english_stem)
+STEM: tuple[Callable[[str], tuple[str, ...]], ...] = (arabic_article, arabic_particle, arabic_suffix, arabic_same_meaning,
+                                                     english_irregular, english_stem)
 
 #: normalised word -> its terms, as they are found
 known: dict[str, tuple[str, ...]] = {}
