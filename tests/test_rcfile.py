@@ -215,7 +215,9 @@ def test_a_home_that_is_empty_relative_or_holds_a_control_character_is_refused(t
     """An empty HOME would mean /.bashrc; a newline in a line of .bashrc splits it, and the next
     install would not find it and add it again."""
     before = sorted(tmp_path.rglob("*"))
-    line = refused(run_cli("completion", shell, "--install", env={**home_env(tmp_path), "HOME": home}, timeout=20))
+    # From tmp_path, so that a relative HOME taken as it is would write there, never in the checkout.
+    line = refused(run_cli("completion", shell, "--install", env={**home_env(tmp_path), "HOME": home},
+                           cwd=tmp_path, timeout=20))
     assert "nothing was written" in line and ("HOME" in line or "control character" in line)
     assert sorted(tmp_path.rglob("*")) == before
 
