@@ -15,13 +15,12 @@ from .errors import StoreError
 from .schema_words import Validator, anchored, describe
 
 # Fields that point at another record: what each names, by field name. The schema gives their
-# form (an ISO code, a person id); whether that record exists is checked here. (A person's own
-# country is one of the countries table or null, as the schema says.)
+# form (an ISO code, a person id); whether that record exists is checked here, in every table
+# alike (a person's own country too: one of the countries table or null, as the schema says).
 _POINTERS = {"source": "source", "host": "country", "country": "country", "speaker": "person", "person": "person"}
-_PEOPLE_POINTERS = {"source": "source", "country": "country"}
 
 
-def _pointers(node: Any, pointers: dict[str, str] = _POINTERS) -> list[tuple[str, str]]:
+def _pointers(node: Any) -> list[tuple[str, str]]:
     """(kind, value) for every pointer inside a record."""
     found: list[tuple[str, str]] = []
     stack = [node]
@@ -30,7 +29,7 @@ def _pointers(node: Any, pointers: dict[str, str] = _POINTERS) -> list[tuple[str
         if isinstance(item, dict):
             for key, value in item.items():
                 if isinstance(value, str):
-                    kind = pointers.get(key)
+                    kind = _POINTERS.get(key)
                     if kind is not None:
                         found.append((kind, value))
                 else:
@@ -115,6 +114,6 @@ def validate_store(document: dict[str, Any], path: str, schema: dict[str, Any]) 
                "person": "names the unknown person"}
     for table in tables:
         for key, record in document.get(table, {}).items():
-            for kind, value in _pointers(record, _PEOPLE_POINTERS if table == "people" else _POINTERS):
+            for kind, value in _pointers(record):
                 if value not in known[kind]:
                     raise StoreError(f"{path}: record {_label(table, key, record)}: {wording[kind]} {value!r}")
