@@ -11,7 +11,15 @@ from typing import Any
 
 from .context import BDSM_EXPLICIT as EXPLICIT_ON  # noqa: F401 - what a BDSM terminal gets
 from .context import BDSM_IMPLICIT as EXPLICIT_OFF  # noqa: F401
-from .errors import CstorefError, Ended, UsageError, report, silence
+from .errors import (
+    CstorefError,
+    Ended,
+    UsageError,
+    end_on_signals,
+    report,
+    restore_signals,
+    silence,
+)
 
 
 def store_path(db: str | None, env: dict[str, str] | os._Environ[str]) -> str | None:
@@ -153,43 +161,14 @@ def _taller(text: str, out: Any) -> bool:
     return out.height is not None and text.count("\n") >= out.height
 
 
-_SIGNALS = ("SIGTERM", "SIGHUP")
-
-
-def _end_on_signals() -> list[tuple[int, Any]]:
-    """Make SIGTERM and SIGHUP unwind like Ctrl-C; the handlers they had, to put back."""
-    # The terminal is about to be switched to explicit mode; `timeout`, `kill` or a closed
-    # window must not leave it there, so these signals unwind to the restoring `finally`.
-    import signal
-
-    def end(signum: int, frame: Any) -> None:
-        # A second one must not interrupt the restoring: from now on they wait.
-        for name in _SIGNALS:
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
-        raise Ended(signum)
-
-    previous = []
-    try:
-        for name in _SIGNALS:
-            if hasattr(signal, name):
-                number = getattr(signal, name)
-                previous.append((number, signal.signal(number, end)))
-    except ValueError:  # not the main thread (an embedding program): leave its signals be
-        pass
-    return previous
-
-
 def _restore(out: Any, handlers: list[tuple[int, Any]]) -> None:
     """The terminal's own bidi back on, then back to the signal handlers there were."""
-    import signal
-
     try:
         out.stdout.write(out.switch_off)
         out.stdout.flush()
     except (OSError, ValueError, KeyboardInterrupt, Ended):
         silence(out.stdout)
-    for number, handler in handlers:
-        signal.signal(number, handler)
+    restore_signals(handlers)
 
 
 def run(command: str, params: dict[str, Any], *, env: Any = None, **common: Any) -> int:
@@ -235,7 +214,8 @@ def run(command: str, params: dict[str, Any], *, env: Any = None, **common: Any)
 
             text = render_tables(result.tables, out)
         if out.explicit_switch:
-            handlers = _end_on_signals()
+            # `timeout`, `kill` or a closed window must not leave the terminal switched.
+            handlers = end_on_signals()
             switched = True
             out.stdout.write(out.switch_on)
         if out.pin:

@@ -103,23 +103,18 @@ def _print_script(shell: str) -> None:
 
 
 def _install_script(shell: str) -> None:
-    import signal
-
     from .completion import emit, install
-    from .errors import CstorefError, Ended
+    from .errors import CstorefError, end_on_signals, restore_signals
 
-    def end(signum: int, frame: Any) -> None:
-        raise Ended(signum)  # unwinds like Ctrl-C: the temporary file goes, the lock is freed
-
-    previous = [(number, signal.signal(number, end)) for number in (signal.SIGTERM, signal.SIGHUP)]
+    # SIGTERM and SIGHUP unwind like Ctrl-C: the temporary file goes, the lock is freed.
+    previous = end_on_signals()
     try:
         done = install(shell, _script(shell))
     except (OSError, CstorefError) as exc:
         report(f"cannot install the {shell} completion: {exc}")
         raise typer.Exit(1) from None
     finally:
-        for number, handler in previous:
-            signal.signal(number, handler)
+        restore_signals(previous)
     emit("".join(f"{line}\n" for line in done) + f"Open a new {shell} to use it.\n")
 
 

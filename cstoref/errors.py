@@ -1,4 +1,4 @@
-"""The one exception family of cstoref; the CLI turns it into a message and an exit code."""
+"""The one exception family of cstoref, which the CLI turns into a message and an exit code, and the signals that end a run the same way."""
 
 from __future__ import annotations
 
@@ -33,6 +33,38 @@ class Ended(BaseException):
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
+
+
+_SIGNALS = ("SIGTERM", "SIGHUP")
+
+
+def end_on_signals() -> list[tuple[int, object]]:
+    """Make SIGTERM and SIGHUP raise `Ended`, so that `finally` blocks run (a terminal is
+    restored, a temporary file removed); the handlers they had, for `restore_signals`."""
+    import signal
+
+    def end(signum: int, frame: object) -> None:
+        # A second one must not interrupt the cleaning up: from now on they wait.
+        for name in _SIGNALS:
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+        raise Ended(signum)
+
+    previous = []
+    try:
+        for name in _SIGNALS:
+            if hasattr(signal, name):
+                number = getattr(signal, name)
+                previous.append((number, signal.signal(number, end)))
+    except ValueError:  # not the main thread (an embedding program): leave its signals be
+        pass
+    return previous
+
+
+def restore_signals(handlers: list[tuple[int, object]]) -> None:
+    import signal
+
+    for number, handler in handlers:
+        signal.signal(number, handler)  # type: ignore[arg-type]
 
 
 #: What a terminal would act on, or what no UTF-8 output can carry: C0 and C1 controls (ESC
